@@ -1,0 +1,1 @@
+"""Haven: the library behind the site's build hooks and the `haven` command."""

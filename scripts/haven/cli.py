@@ -1,0 +1,75 @@
+"""The `haven` command: build, check and stamp the site.
+
+Each verb is `main(argv) -> int`, so tests call it exactly as a person does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import tempfile
+from pathlib import Path
+
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+from haven import build as build_module
+from haven import site as site_module
+from haven import stamp as stamp_module
+from haven.diagnostics import DiagnosticsError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="haven", description=__doc__.splitlines()[0])
+    parser.add_argument("-f", "--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
+    verbs = parser.add_subparsers(dest="verb", required=True)
+    build = verbs.add_parser("build", help="build every language into the site folder, replacing it only on success")
+    build.add_argument("-d", "--site-dir", type=Path, help="where to write the site (default: site/ beside mkdocs.yml)")
+    verbs.add_parser("check", help="validate the sources and build strictly, without touching site/")
+    stamp = verbs.add_parser("stamp", help="record in translations which English version they match")
+    stamp.add_argument("paths", nargs="+", type=Path, help="translated pages, e.g. docs/es/index.md")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    _configure_logging()
+    try:
+        if args.verb == "build":
+            site_dir = args.site_dir or args.config.resolve().parent / "site"
+            build_module.build(args.config, site_dir)
+            print(f"Built the site into {site_dir}")
+        elif args.verb == "check":
+            with tempfile.TemporaryDirectory(prefix="haven-check-") as scratch:
+                build_module.build(args.config, Path(scratch) / "site")
+            print("No problems found.")
+        elif args.verb == "stamp":
+            site = site_module.load(args.config)
+            for path in args.paths:
+                shown, old, new = stamp_module.stamp(site, path)
+                print(f"{shown}: source_hash {old or '(none)'} -> {new}")
+    except DiagnosticsError as exc:
+        for diagnostic in exc.diagnostics:
+            print(diagnostic.format(), file=sys.stderr)
+        count = len(exc.diagnostics)
+        print(f"{count} problem{'s' if count > 1 else ''} found; nothing was published.", file=sys.stderr)
+        return 1
+    except (Abort, ConfigurationError, PluginError) as exc:
+        print(f"{args.config}: build failed: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _configure_logging() -> None:
+    """Show MkDocs' warnings and errors as the mkdocs command would."""
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_haven", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+        handler._haven = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

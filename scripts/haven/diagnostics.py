@@ -1,0 +1,58 @@
+"""Findings about the sources, in the one format every Haven command prints.
+
+A finding reads `path:line: CODE message (hint)`, so that an editor can open
+the file at the line and act on it without knowing any Python.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    path: str
+    line: int
+    code: str
+    message: str
+    hint: str = ""
+    severity: Severity = Severity.ERROR
+
+    def format(self) -> str:
+        text = f"{self.path}:{self.line}: {self.code} {self.message}"
+        return f"{text} (hint: {self.hint})" if self.hint else text
+
+
+class DiagnosticsError(Exception):
+    """Raised when sources are invalid; carries every finding, not just the first."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        self.diagnostics = sorted(diagnostics)
+        super().__init__("\n".join(d.format() for d in self.diagnostics))
+
+
+def display_path(path: Path, root: Path | None = None) -> str:
+    """The path as an editor sees it: relative to the project when possible."""
+    path = Path(path)
+    for base in filter(None, (root, Path.cwd())):
+        try:
+            return path.resolve().relative_to(Path(base).resolve()).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
+
+
+def errors(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    return [d for d in diagnostics if d.severity is Severity.ERROR]
+
+
+def raise_for_errors(diagnostics: list[Diagnostic]) -> None:
+    if errors(diagnostics):
+        raise DiagnosticsError(diagnostics)

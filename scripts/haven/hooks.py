@@ -1,0 +1,69 @@
+"""MkDocs hooks: thin adapters between the MkDocs build and the haven library.
+
+mkdocs-static-i18n runs one nested build per language in the same process, with
+the same config object; every hook below therefore works out which language is
+being built from the config it is handed, never from module state.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+from haven import content as content_module
+from haven import pageview, site as site_module
+from haven.content import Content
+from haven.diagnostics import DiagnosticsError
+
+# Under this name MkDocs counts our warnings, so --strict fails on them.
+log = logging.getLogger("mkdocs.plugins.haven")
+_KEY = "haven_content"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # The nested language builds reuse the validated content of the first one.
+    if isinstance(config.extra.get(_KEY), Content):
+        return config
+    try:
+        config.extra[_KEY] = content_module.load(site_module.load(Path(config.config_file_path)))
+    except DiagnosticsError as exc:
+        for diagnostic in exc.diagnostics:
+            log.error(diagnostic.format())
+        count = len(exc.diagnostics)
+        raise PluginError(
+            f"{count} problem{'s' if count > 1 else ''} in the sources (listed above); nothing was published."
+        ) from None
+    return config
+
+
+def _build_language(config: MkDocsConfig) -> str:
+    # mkdocs-static-i18n sets the theme language to the language being built.
+    return config.theme["language"]
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
+    content: Content = config.extra[_KEY]
+    lang = _build_language(config)
+    _, rel = content.site.split_src(page.file.src_uri)
+    # Replace the meta MkDocs read itself (with YAML 1.1 coercions) by the validated one.
+    page.meta = pageview.page_meta(content, lang, rel, page.url)
+    if page.meta["haven"]["state"] == "fallback" and config.site_url:
+        # Not a translation: point search engines at the English original.
+        page.canonical_url = urljoin(config.site_url, page.meta["haven"]["english_url"])
+    return markdown
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """Keep one 404 page per language instead of the last-built one at the root."""
+    lang = _build_language(config)
+    if template_name != "404.html" or lang == config.extra[_KEY].site.default.code:
+        return output
+    target = Path(config.site_dir) / lang / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+    return ""  # MkDocs writes nothing for empty output: the root 404 stays English

@@ -1,0 +1,130 @@
+"""Typed models of everything editors write: page front matter and UI strings.
+
+Values arrive as text (see yamlsource); pydantic converts each field once and
+its errors become `path:line: CODE` findings.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal, TypeVar
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from haven.diagnostics import Diagnostic
+from haven.yamlsource import YamlDocument
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _https(url: str) -> str:
+    if not url.startswith("https://") or len(url) <= len("https://"):
+        raise ValueError("must be a full address starting with https://")
+    return url
+
+
+HttpsUrl = Annotated[Text, AfterValidator(_https)]
+# Material's own front-matter switches that pages may use.
+Hideable = Literal["navigation", "toc", "footer", "path", "feedback"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(_Strict):
+    name: Text = Field(description="Who published it and what, e.g. 'ACLU: Immigrants' rights'.")
+    url: HttpsUrl
+
+
+class PageMeta(_Strict):
+    """Front matter of an English (source-language) page."""
+
+    title: Text
+    description: Text | None = None
+    reviewed: datetime.date = Field(description="When the legal content was last checked.")
+    sources: list[Source] = Field(min_length=1)
+    hide: list[Hideable] = []
+
+
+class TranslationMeta(_Strict):
+    """Front matter of a translated page.
+
+    `reviewed` and `sources` belong to the English page; a translation may add
+    sources in its own language.
+    """
+
+    title: Text
+    description: Text | None = None
+    source_hash: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{12}$")] = Field(
+        description="translations.source_hash() of the English page it was made from."
+    )
+    human_reviewed: bool
+    sources: list[Source] = []
+    hide: list[Hideable] = []
+
+
+class Strings(_Strict):
+    """UI strings of Haven's own templates, one file per language."""
+
+    not_legal_advice: Text
+    fallback_notice: Text  # {language} is replaced by the reader's language name
+    fallback_label: Text
+    stale_notice: Text
+    stale_link: Text
+    unreviewed_notice: Text
+    languages_heading: Text
+    reviewed_label: Text
+    sources_heading: Text
+
+
+M = TypeVar("M", bound=BaseModel)
+
+_FIELD_CODES = {"extra_forbidden": "H012", "missing": "H013"}
+
+
+def validate(model: type[M], doc: YamlDocument, what: str) -> tuple[M | None, list[Diagnostic]]:
+    """Build `model` from `doc`, or return one finding per wrong field."""
+    if not isinstance(doc.data, dict):
+        found = "a list" if isinstance(doc.data, list) else "plain text"
+        if doc.data is None:
+            found = "nothing"
+        return None, [
+            Diagnostic(
+                doc.path,
+                doc.line_of(()),
+                "H011",
+                f"the {what} must be a set of 'field: value' lines, found {found}",
+                f"write it like 'title: Your rights'; fields: {', '.join(model.model_fields)}",
+            )
+        ]
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        return None, [_diagnostic(model, doc, error, what) for error in exc.errors()]
+
+
+def _diagnostic(model: type[BaseModel], doc: YamlDocument, error: dict, what: str) -> Diagnostic:
+    loc = tuple(error["loc"])
+    name = ".".join(str(part) for part in loc)
+    code = _FIELD_CODES.get(error["type"], "H014")
+    if code == "H012":
+        message = f"unknown field '{name}' in the {what}"
+        hint = f"fields allowed here: {', '.join(model.model_fields)}"
+    elif code == "H013":
+        field = model.model_fields.get(str(loc[0])) if len(loc) == 1 else None
+        message = f"the {what} needs the field '{name}'"
+        hint = field.description if field and field.description else f"add a line '{loc[-1]}: …'"
+    else:
+        found = error.get("input")
+        message = f"{name}: {error['msg'].lower()}, found {found!r}"
+        hint = _HINTS.get(error["type"], "")
+    return Diagnostic(doc.path, doc.line_of(loc), code, message, hint)
+
+
+_HINTS = {
+    "date_from_datetime_parsing": "write the date as YYYY-MM-DD, e.g. 2026-11-28",
+    "date_parsing": "write the date as YYYY-MM-DD, e.g. 2026-11-28",
+    "bool_parsing": "write true or false",
+    "string_pattern_mismatch": "run 'haven stamp' to write the current hash",
+}

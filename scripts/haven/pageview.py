@@ -1,0 +1,73 @@
+"""What the templates show around a page, decided here rather than in Jinja.
+
+For a page of one language build this computes the reader's notices
+(fallback, stale, unreviewed), the languages that lack the page (for the
+switcher), the home page's language list, and the page footer (not legal
+advice, reviewed date, sources), all in the reader's language.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from babel.dates import format_date
+
+from haven import translations
+from haven.content import Content
+from haven.models import PageMeta
+from haven.translations import State
+
+
+def english_url(content: Content, lang: str, url: str) -> str:
+    """The URL of the English page behind `url` in the `lang` build."""
+    prefix = f"{lang}/"
+    if lang != content.site.default.code and url.startswith(prefix):
+        return url[len(prefix) :]
+    return url
+
+
+def page_meta(content: Content, lang: str, rel: str, url: str) -> dict[str, Any]:
+    """The page's meta as the templates read it: validated fields plus `haven`."""
+    page = content.page(lang, rel) or content.source(rel)
+    source = content.source(rel)
+    assert page is not None and source is not None and isinstance(source.meta, PageMeta)
+    status = translations.status(content, lang, rel)
+    strings = content.strings[lang]
+    site = content.site
+    english = english_url(content, lang, url)
+
+    notices = []
+    if status.state is State.FALLBACK:
+        text = strings.fallback_notice.replace("{language}", site.language(lang).name)
+        notices.append({"kind": "fallback", "text": text})
+    if status.state is State.STALE:
+        notices.append(
+            {"kind": "stale", "text": strings.stale_notice, "link": english, "link_text": strings.stale_link}
+        )
+    if status.state in (State.CURRENT, State.STALE) and not status.human_reviewed:
+        notices.append({"kind": "unreviewed", "text": strings.unreviewed_notice})
+
+    translated = translations.translated_languages(content, rel)
+    is_home = rel == "index.md" and lang == site.default.code
+    sources = [*page.meta.sources, *(s for s in source.meta.sources if s not in page.meta.sources)]
+    meta = page.meta.model_dump(exclude={"source_hash", "human_reviewed", "sources"}, exclude_none=True)
+    meta["haven"] = {
+        "state": status.state.value,
+        # Fallback content is English: screen readers must read it as English.
+        "content_lang": site.default.code if status.state is State.FALLBACK else None,
+        "notices": notices,
+        "english_url": english,
+        "untranslated": [code for code in site.codes if code not in translated],
+        "languages": [
+            {"code": other.code, "name": other.name, "url": f"{other.code}/"}
+            for other in site.languages
+            if not other.default
+        ]
+        if is_home
+        else [],
+        "strings": strings.model_dump(),
+        "reviewed": source.meta.reviewed.isoformat(),
+        "reviewed_text": format_date(source.meta.reviewed, format="long", locale=lang.replace("-", "_")),
+        "sources": [source.model_dump() for source in sources],
+    }
+    return meta

@@ -1,0 +1,171 @@
+"""The site as mkdocs.yml declares it: its languages, and where sources live.
+
+mkdocs.yml is the only place languages are declared (plugins → i18n →
+languages); everything else in Haven asks this module.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import material
+from babel import localedata
+
+from haven import yamlsource
+from haven.diagnostics import Diagnostic, DiagnosticsError, display_path
+
+MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
+_CODE = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$")
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str  # the language's name in itself, as the switcher shows it
+    default: bool = False
+
+
+@dataclass(frozen=True)
+class Site:
+    root: Path
+    config_path: Path
+    docs_dir: Path
+    overrides_dir: Path
+    languages: tuple[Language, ...]
+
+    @property
+    def default(self) -> Language:
+        return next(lang for lang in self.languages if lang.default)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(lang.code for lang in self.languages)
+
+    @property
+    def strings_dir(self) -> Path:
+        return self.root / "data" / "strings"
+
+    def language(self, code: str) -> Language:
+        return next(lang for lang in self.languages if lang.code == code)
+
+    def split_src(self, src_uri: str) -> tuple[str, str]:
+        """'es/rights/at-home.md' -> ('es', 'rights/at-home.md')."""
+        lang, _, rel = PurePosixPath(src_uri).as_posix().partition("/")
+        return lang, rel
+
+    def show(self, path: Path) -> str:
+        return display_path(path, self.root)
+
+
+def load(config_path: Path) -> Site:
+    """Read mkdocs.yml; raise DiagnosticsError naming each wrong language entry."""
+    config_path = Path(config_path).resolve()
+    root = config_path.parent
+    shown = display_path(config_path, root)
+    doc = yamlsource.parse(config_path.read_text(encoding="utf-8"), shown)
+    config = doc.data if isinstance(doc.data, dict) else {}
+    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    overrides = root / (theme.get("custom_dir") or "overrides")
+    entries, problems = _language_entries(config, doc)
+    languages = []
+    for index, entry in entries:
+        loc = ("plugins", index[0], "i18n", "languages", index[1])
+        language, found = _language(entry, loc, doc, overrides)
+        problems += found
+        if language:
+            languages.append(language)
+    defaults = [lang for lang in languages if lang.default]
+    if languages and len(defaults) != 1:
+        problems.append(
+            Diagnostic(
+                shown,
+                doc.line_of(("plugins",)),
+                "H033",
+                f"exactly one language must have 'default: true', found {len(defaults)}",
+                "mark English (en) as the default language",
+            )
+        )
+    if problems:
+        raise DiagnosticsError(problems)
+    return Site(
+        root=root,
+        config_path=config_path,
+        docs_dir=root / (config.get("docs_dir") or "docs"),
+        overrides_dir=overrides,
+        languages=tuple(languages),
+    )
+
+
+def _language_entries(config: dict, doc: yamlsource.YamlDocument):
+    plugins = config.get("plugins") or []
+    for index, plugin in enumerate(plugins if isinstance(plugins, list) else []):
+        if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
+            languages = plugin["i18n"].get("languages")
+            if isinstance(languages, list) and languages:
+                return [((index, i), entry) for i, entry in enumerate(languages)], []
+    return [], [
+        Diagnostic(
+            doc.path,
+            doc.line_of(("plugins",)),
+            "H034",
+            "mkdocs.yml declares no languages",
+            "add the i18n plugin with a 'languages:' list (see README, 'Adding a language')",
+        )
+    ]
+
+
+def _language(entry, loc, doc, overrides: Path) -> tuple[Language | None, list[Diagnostic]]:
+    line = doc.line_of(loc)
+    if not isinstance(entry, dict):
+        return None, [Diagnostic(doc.path, line, "H030", "a language entry must have 'locale:' and 'name:'")]
+    problems = []
+    for key in ("locale", "name"):
+        if (*loc, key) in doc.coerced:
+            value = entry.get(key)
+            problems.append(
+                Diagnostic(
+                    doc.path,
+                    doc.line_of((*loc, key)),
+                    "H003",
+                    f"MkDocs reads the unquoted {key} {value} as {doc.coerced[(*loc, key)]}, not as text",
+                    f"write it in quotes: {key}: \"{value}\"",
+                )
+            )
+    code, name = entry.get("locale"), entry.get("name")
+    if not isinstance(code, str) or not isinstance(name, str) or not name.strip():
+        problems.append(
+            Diagnostic(doc.path, line, "H030", "a language entry needs a 'locale:' code and a 'name:'")
+        )
+        return None, problems
+    if not _CODE.match(code) or not localedata.exists(code.replace("-", "_")):
+        problems.append(
+            Diagnostic(
+                doc.path,
+                doc.line_of((*loc, "locale")),
+                "H030",
+                f"'{code}' is not a known language code",
+                "use the language's ISO 639-1 code, e.g. 'es' for Spanish or 'ht' for Haitian Creole",
+            )
+        )
+    elif not (MATERIAL_LANGUAGES / f"{code}.html").exists() and not (
+        overrides / "partials" / "languages" / f"{code}.html"
+    ).exists():
+        problems.append(
+            Diagnostic(
+                doc.path,
+                doc.line_of((*loc, "locale")),
+                "H031",
+                f"the theme has no interface strings for '{code}'",
+                f"add overrides/partials/languages/{code}.html (translate a copy of overrides/partials/languages/ht.html)",
+            )
+        )
+    if problems:
+        return None, problems
+    return Language(code=code, name=name.strip(), default=_yaml11_true(entry.get("default"))), []
+
+
+def _yaml11_true(value) -> bool:
+    """Whether MkDocs, which reads mkdocs.yml as YAML 1.1, sees `value` as true."""
+    return isinstance(value, str) and value.lower() in {"true", "yes", "on", "y"}

@@ -1,0 +1,54 @@
+"""Record in a translation which version of the English page it matches.
+
+Translators run `haven stamp docs/es/page.md` after bringing a translation up
+to date; the front matter's `source_hash:` line is written in place and
+nothing else in the file changes.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from haven import frontmatter, translations
+from haven.content import read_page
+from haven.site import Site
+from haven.diagnostics import Diagnostic, DiagnosticsError
+
+_HASH_LINE = re.compile(r"^source_hash:.*$", re.MULTILINE)
+
+
+def stamp(site: Site, path: Path) -> tuple[str, str | None, str]:
+    """Write the current source hash into `path`; return (shown path, old, new).
+
+    Works from the site alone: a translation that has no hash yet is exactly
+    what the full content check rejects.
+    """
+    shown = site.show(path)
+    lang, rel = site.split_src(Path(path).resolve().relative_to(site.docs_dir).as_posix())
+    source_path = site.docs_dir / site.default.code / rel
+    source, problems = read_page(source_path, site) if source_path.exists() else (None, [])
+    if problems:
+        raise DiagnosticsError(problems)
+    if lang == site.default.code or source is None:
+        raise DiagnosticsError(
+            [Diagnostic(shown, 1, "H021", "only a translation of an existing English page can be stamped")]
+        )
+    new = translations.source_hash(source)
+    text = Path(path).read_text(encoding="utf-8")
+    parsed = frontmatter.split(text, shown)
+    header_end = len(text) - len(parsed.body)
+    header, body = text[:header_end], text[header_end:]
+    match = _HASH_LINE.search(header)
+    old = match.group(0).partition(":")[2].strip() if match else None
+    line = f"source_hash: {new}"
+    if match:
+        header = header[: match.start()] + line + header[match.end() :]
+    else:
+        closing = header.rstrip().rfind("\n")
+        header = header[: closing + 1] + line + "\n" + header[closing + 1 :]
+    Path(path).write_text(header + body, encoding="utf-8")
+    _, problems = read_page(Path(path), site)
+    if problems:
+        raise DiagnosticsError(problems)
+    return shown, old, new

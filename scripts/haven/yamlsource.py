@@ -1,0 +1,110 @@
+"""Read YAML the way an editor means it, keeping the line of every value.
+
+PyYAML's usual loaders turn `no` into False (Norwegian's language code), `01234`
+into 668 and `9:30` into 570, and let a repeated key silently win. Here every
+scalar stays the text the editor typed; a model converts each field once. The
+document is composed (not constructed), so nothing in it is ever executed and
+tags such as MkDocs' `!!python/name:` are read as plain text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from haven.diagnostics import Diagnostic, DiagnosticsError
+
+Loc = tuple[str | int, ...]
+
+# Tags the YAML 1.1 resolver gives unquoted scalars that are not text.
+_COERCED = {
+    "tag:yaml.org,2002:bool": "a true/false value",
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:timestamp": "a date",
+}
+_NULL = "tag:yaml.org,2002:null"
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """Plain data (dicts, lists, strings, None) and where each piece stands."""
+
+    data: Any
+    path: str
+    lines: Mapping[Loc, int] = field(default_factory=dict)
+    # Unquoted scalars that MkDocs' own YAML reading would turn into another type.
+    coerced: Mapping[Loc, str] = field(default_factory=dict)
+
+    def line_of(self, loc: Loc) -> int:
+        """The line of the value at `loc`, or of its nearest enclosing value."""
+        for end in range(len(loc), -1, -1):
+            if loc[:end] in self.lines:
+                return self.lines[loc[:end]]
+        return 1
+
+
+def parse(text: str, path: str, first_line: int = 1) -> YamlDocument:
+    """Parse one YAML document; `first_line` is the file line the text starts on."""
+    offset = first_line - 1
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = offset + (mark.line + 1 if mark else 1)
+        detail = exc.problem or exc.context or "it cannot be read"
+        where = ""
+        if exc.context_mark and offset + exc.context_mark.line + 1 != line:
+            where = f" (in what starts on line {offset + exc.context_mark.line + 1})"
+        raise DiagnosticsError(
+            [
+                Diagnostic(
+                    path,
+                    line,
+                    "H001",
+                    f"this is not valid YAML{where}: {detail}",
+                    "check the indentation and put text with ':' or '#' in quotes",
+                )
+            ]
+        ) from None
+    lines: dict[Loc, int] = {}
+    coerced: dict[Loc, str] = {}
+    problems: list[Diagnostic] = []
+
+    def convert(node: yaml.Node | None, loc: Loc) -> Any:
+        if node is None:
+            return None
+        lines[loc] = offset + node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                key = str(key_node.value)
+                if key in result:
+                    problems.append(
+                        Diagnostic(
+                            path,
+                            offset + key_node.start_mark.line + 1,
+                            "H002",
+                            f"the key '{key}' appears twice",
+                            "keep one of them; YAML would silently use only the last",
+                        )
+                    )
+                    continue
+                result[key] = convert(value_node, (*loc, key))
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [convert(item, (*loc, i)) for i, item in enumerate(node.value)]
+        plain = node.style is None
+        if plain and node.tag == _NULL:
+            return None
+        if plain and node.tag in _COERCED:
+            coerced[loc] = _COERCED[node.tag]
+        return node.value
+
+    data = convert(node, ())
+    if problems:
+        raise DiagnosticsError(problems)
+    return YamlDocument(data=data, path=path, lines=lines, coerced=coerced)

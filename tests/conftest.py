@@ -1,0 +1,151 @@
+"""Shared fixtures: small real sites written into tmp_path, and the real repository."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+# Languages of the fixture sites: English, one left-to-right translation, one
+# right-to-left, and one that Material has no interface strings for.
+FIXTURE_LANGUAGES = {"en": "English", "es": "Español", "ar": "العربية", "ht": "Kreyòl ayisyen"}
+
+ENGLISH_HOME = """\
+---
+title: Know your rights
+reviewed: 2026-11-01
+sources:
+  - name: "AFSC: Know your rights at home"
+    url: https://www.afsc.org/knowyourrights/your-rights-home
+---
+
+# Know your rights
+
+Do not open the door. Read [the page about your home](rights/at-home.md).
+"""
+
+ENGLISH_AT_HOME = """\
+---
+title: If agents come to your home
+reviewed: 2026-11-01
+sources:
+  - name: "AFSC: Know your rights at home"
+    url: https://www.afsc.org/knowyourrights/your-rights-home
+---
+
+# If agents come to your home
+
+Keep the door closed.
+
+## Ask to see the warrant
+
+Ask for a warrant signed by a judge.
+"""
+
+
+def mkdocs_yml(languages: dict[str, str]) -> str:
+    entries = "\n".join(
+        f"        - locale: {code}\n          name: {name}\n          build: true"
+        + ("\n          default: true" if code == "en" else "")
+        for code, name in languages.items()
+    )
+    return textwrap.dedent(
+        f"""\
+        site_name: Haven test
+        site_url: https://haven.test/
+        theme:
+          name: material
+          custom_dir: {REPO / 'overrides'}
+          language: en
+          font: false
+        extra:
+          generator: false
+          polyfills:
+            - assets/javascripts/resize-observer-polyfill.js
+        extra_css:
+          - assets/stylesheets/haven.css
+        hooks:
+          - {REPO / 'scripts' / 'haven' / 'hooks.py'}
+        validation:
+          anchors: warn
+        markdown_extensions:
+          - admonition
+          - toc:
+              slugify: !!python/object/apply:pymdownx.slugs.slugify
+                kwds:
+                  case: lower
+        plugins:
+          - search
+          - i18n:
+              docs_structure: folder
+              languages:
+        """
+    ) + entries + "\n"
+
+
+class FixtureSite:
+    """A small real site in a temporary folder, built with the real hooks and theme."""
+
+    def __init__(self, root: Path, languages: dict[str, str]):
+        self.root = root
+        self.config = root / "mkdocs.yml"
+        self.site_dir = root / "site"
+        self.config.write_text(mkdocs_yml(languages), encoding="utf-8")
+        (root / "data" / "strings").mkdir(parents=True)
+        for code in languages:
+            shutil.copy(REPO / "data" / "strings" / f"{code}.yml", root / "data" / "strings")
+        self.write("en/index.md", ENGLISH_HOME)
+        self.write("en/rights/at-home.md", ENGLISH_AT_HOME)
+
+    def write(self, rel: str, text: str) -> Path:
+        path = self.root / "docs" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    def translate(self, lang: str, rel: str, title: str, body: str, *, source_hash: str | None = None,
+                  human_reviewed: bool = False) -> Path:
+        """Write a translation stamped against the current English page (or `source_hash`)."""
+        from haven import content, site, translations
+
+        if source_hash is None:
+            the_site = site.load(self.config)
+            english, problems = content.read_page(self.root / "docs" / "en" / rel, the_site)
+            assert not problems, problems
+            source_hash = translations.source_hash(english)
+        return self.write(
+            f"{lang}/{rel}",
+            f"---\ntitle: {title}\nsource_hash: {source_hash}\n"
+            f"human_reviewed: {'true' if human_reviewed else 'false'}\n---\n\n{body}",
+        )
+
+    def build(self) -> int:
+        from haven.cli import main
+
+        return main(["-f", str(self.config), "build"])
+
+    def html(self, url_path: str) -> str:
+        path = self.site_dir / url_path
+        if url_path.endswith("/") or not url_path:
+            path = path / "index.html"
+        return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def fixture_site(tmp_path: Path) -> FixtureSite:
+    return FixtureSite(tmp_path, FIXTURE_LANGUAGES)
+
+
+@pytest.fixture
+def make_site(tmp_path: Path) -> Callable[..., FixtureSite]:
+    def make(languages: dict[str, str] = FIXTURE_LANGUAGES, name: str = "site") -> FixtureSite:
+        root = tmp_path / name
+        root.mkdir()
+        return FixtureSite(root, languages)
+
+    return make

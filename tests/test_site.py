@@ -1,0 +1,57 @@
+import pytest
+
+from conftest import FIXTURE_LANGUAGES, mkdocs_yml
+from haven import site
+from haven.diagnostics import DiagnosticsError
+
+
+def load(tmp_path, text):
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(text, encoding="utf-8")
+    return site.load(path)
+
+
+def problems(tmp_path, text):
+    with pytest.raises(DiagnosticsError) as caught:
+        load(tmp_path, text)
+    return [d.format() for d in caught.value.diagnostics]
+
+
+def test_languages_come_from_mkdocs_yml_in_order(tmp_path):
+    the_site = load(tmp_path, mkdocs_yml(FIXTURE_LANGUAGES))
+    assert the_site.codes == ("en", "es", "ar", "ht")
+    assert the_site.default.code == "en"
+    assert the_site.language("ar").name == "العربية"
+
+
+def test_the_repository_declares_six_languages():
+    from conftest import REPO
+
+    the_site = site.load(REPO / "mkdocs.yml")
+    assert the_site.codes == ("en", "es", "zh", "vi", "ar", "ht")
+
+
+def test_an_invalid_language_code(tmp_path):
+    (problem,) = problems(tmp_path, mkdocs_yml({"en": "English", "xx": "Xx"}))
+    assert ": H030 'xx' is not a known language code" in problem
+    assert problem.startswith("mkdocs.yml:")
+
+
+def test_unquoted_no_would_be_read_as_a_boolean(tmp_path):
+    # Material has no 'no' strings either (H031); the coercion is reported first.
+    problem = problems(tmp_path, mkdocs_yml({"en": "English", "no": "Norsk"}))[0]
+    assert "H003 MkDocs reads the unquoted locale no as a true/false value" in problem
+    assert 'locale: "no"' in problem
+
+
+def test_a_language_without_theme_strings_names_the_file_to_add(tmp_path):
+    (problem,) = problems(tmp_path, mkdocs_yml({"en": "English", "so": "Soomaali"}))
+    assert "H031 the theme has no interface strings for 'so'" in problem
+    assert "overrides/partials/languages/so.html" in problem
+
+
+def test_line_numbers_point_at_the_locale(tmp_path):
+    text = mkdocs_yml({"en": "English", "xx": "Xx"})
+    (problem,) = problems(tmp_path, text)
+    line = int(problem.split(":")[1])
+    assert text.splitlines()[line - 1].strip() == "- locale: xx"

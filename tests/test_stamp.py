@@ -1,0 +1,41 @@
+from haven import content, site, translations
+from haven.cli import main
+
+
+def english_hash(fixture_site, rel):
+    the_site = site.load(fixture_site.config)
+    page, _ = content.read_page(fixture_site.root / "docs" / "en" / rel, the_site)
+    return translations.source_hash(page)
+
+
+def test_stamp_inserts_the_hash_and_changes_nothing_else(fixture_site, capsys):
+    path = fixture_site.write("es/index.md", "---\ntitle: Sus derechos\nhuman_reviewed: false\n---\n\n# Hola\n")
+    assert main(["-f", str(fixture_site.config), "stamp", str(path)]) == 0
+    expected = english_hash(fixture_site, "index.md")
+    assert path.read_text() == (
+        f"---\ntitle: Sus derechos\nhuman_reviewed: false\nsource_hash: {expected}\n---\n\n# Hola\n"
+    )
+    assert capsys.readouterr().out.strip().endswith(f"source_hash (none) -> {expected}")
+
+
+def test_stamp_replaces_an_old_hash(fixture_site):
+    path = fixture_site.translate("es", "index.md", "Sus derechos", "# Hola\n", source_hash="0123456789ab")
+    assert main(["-f", str(fixture_site.config), "stamp", str(path)]) == 0
+    assert f"source_hash: {english_hash(fixture_site, 'index.md')}\n" in path.read_text()
+    assert "0123456789ab" not in path.read_text()
+
+
+def test_an_english_page_cannot_be_stamped(fixture_site, capsys):
+    path = fixture_site.root / "docs" / "en" / "index.md"
+    assert main(["-f", str(fixture_site.config), "stamp", str(path)]) == 1
+    assert "H021" in capsys.readouterr().err
+
+
+def test_stamp_takes_paths_relative_to_where_the_editor_stands(fixture_site, monkeypatch):
+    fixture_site.write("es/index.md", "---\ntitle: Sus derechos\nhuman_reviewed: false\n---\n")
+    fixture_site.write("es/rights/at-home.md", "---\ntitle: En casa\nhuman_reviewed: false\n---\n")
+    monkeypatch.chdir(fixture_site.root)
+    assert main(["stamp", "docs/es/index.md", "docs/es/rights/at-home.md"]) == 0
+    assert f"source_hash: {english_hash(fixture_site, 'rights/at-home.md')}" in (
+        fixture_site.root / "docs/es/rights/at-home.md"
+    ).read_text()
