@@ -1,0 +1,94 @@
+"""Real Chromium (Debian's package) driven by Playwright against sites served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+from conftest import FIXTURE_LANGUAGES, REPO, FixtureSite
+
+CHROMIUM = Path(os.environ.get("HAVEN_CHROMIUM", "/usr/bin/chromium"))
+# Flags that keep Chromium from calling home: on a closed network those calls
+# fail, and on an open one they are not the site's requests.
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE = {"width": 360, "height": 740}
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+class Server:
+    def __init__(self, root: Path):
+        handler = functools.partial(_QuietHandler, directory=str(root))
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"Chromium is not installed at {CHROMIUM}. Run 'make test', which installs Debian's chromium, "
+            "or set HAVEN_CHROMIUM to its path. Browser tests are never skipped."
+        )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Iterator[tuple[Path, str]]:
+    """The repository's own site, built once and served: (site folder, base URL)."""
+    from haven.build import build
+
+    site_dir = tmp_path_factory.mktemp("real") / "site"
+    build(REPO / "mkdocs.yml", site_dir)
+    server = Server(site_dir)
+    yield site_dir, server.url
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def notices_site(tmp_path_factory) -> Iterator[str]:
+    """A fixture site with one page in each translation state, served; yields its URL.
+
+    es: home translated and current but unreviewed; the 'home' page only in English.
+    ar: home translated from an older English version (stale).
+    """
+    site = FixtureSite(tmp_path_factory.mktemp("notices"), FIXTURE_LANGUAGES)
+    site.translate("es", "index.md", "Sus derechos", "# Sus derechos\n\nNo abra la puerta.\n")
+    site.translate("ar", "index.md", "اعرف حقوقك", "# اعرف حقوقك\n\nلا تفتح الباب.\n", source_hash="0123456789ab")
+    assert site.build() == 0
+    server = Server(site.site_dir)
+    yield server.url
+    server.close()
+
+
+def site_pages(site_dir: Path) -> list[str]:
+    """Every page of a built site as a URL path, 404 pages included."""
+    pages = [p.relative_to(site_dir).parent.as_posix() + "/" for p in site_dir.rglob("index.html")]
+    pages = ["" if p == "./" else p for p in pages]
+    return sorted(pages) + sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("404.html"))
