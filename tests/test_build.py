@@ -94,7 +94,11 @@ def test_each_language_has_its_own_404_page(fixture_site):
     assert fixture_site.build() == 0
     assert '<html lang="en"' in fixture_site.html("404.html")
     assert '<html lang="es"' in fixture_site.html("es/404.html")
-    assert '<body dir="rtl"' in fixture_site.html("ar/404.html")
+    arabic = fixture_site.html("ar/404.html")
+    assert '<body dir="rtl"' in arabic
+    # Its language menu leads to each language's home page, not to the last page built.
+    menu = arabic[arabic.index('class="md-select__list"') : arabic.index("</ul>", arabic.index("md-select__list"))]
+    assert re.findall(r'href="([^"]+)" hreflang', menu) == ["/", "/es/", "/ar/", "/ht/"]
 
 
 def test_pages_name_no_third_party_host_and_send_no_referrer(fixture_site):

@@ -8,6 +8,7 @@ being built from the config it is handed, never from module state.
 from __future__ import annotations
 
 import logging
+from copy import deepcopy
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -56,6 +57,19 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
         # Not a translation: point search engines at the English original.
         page.canonical_url = urljoin(config.site_url, page.meta["haven"]["english_url"])
     return markdown
+
+
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    """Point the 404 page's language menu at each language's home page.
+
+    mkdocs-static-i18n rewrites the menu's links for every page and leaves them
+    as they were for the last page built, so a lost reader would be sent to
+    that page. Its untouched list (links to each home page) is restored here.
+    """
+    if template_name == "404.html":
+        # Assigned as an attribute, as the plugin does: templates read the attribute.
+        config.extra.alternate = deepcopy(config.plugins["i18n"].extra_alternate)
+    return context
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:

@@ -51,7 +51,9 @@ def test_no_request_leaves_the_site_on_any_page(browser, real_site, old_browser)
         # Opening the search loads Material's search worker and index: still local.
         page.keyboard.press("/")
         page.wait_for_timeout(200)
+        cookies = context.cookies()
         context.close()
+        assert cookies == [], f"{path} set cookies: {cookies}"
         foreign = [url for url in requests if urlsplit(url).hostname != "127.0.0.1"]
         assert foreign == [], f"{path}: {foreign}"
         assert any("resize-observer-polyfill" in url for url in requests) or not old_browser
