@@ -93,7 +93,10 @@ def test_arabic_is_right_to_left_and_creole_has_interface_strings(fixture_site):
 def test_each_language_has_its_own_404_page(fixture_site):
     assert fixture_site.build() == 0
     assert '<html lang="en"' in fixture_site.html("404.html")
-    assert '<html lang="es"' in fixture_site.html("es/404.html")
+    spanish_404 = fixture_site.html("es/404.html")
+    assert '<html lang="es"' in spanish_404
+    assert f"<h1>{spanish('not_found_title')}</h1>" in spanish_404
+    assert f'<a href="/es/">{spanish("not_found_link")}</a>' in spanish_404
     arabic = fixture_site.html("ar/404.html")
     assert '<body dir="rtl"' in arabic
     # Its language menu leads to each language's home page, not to the last page built.

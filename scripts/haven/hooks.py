@@ -60,13 +60,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
 
 
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
-    """Point the 404 page's language menu at each language's home page.
+    """Give the 404 page its words, and its language menu the home pages.
 
     mkdocs-static-i18n rewrites the menu's links for every page and leaves them
     as they were for the last page built, so a lost reader would be sent to
     that page. Its untouched list (links to each home page) is restored here.
     """
     if template_name == "404.html":
+        context["haven_not_found"] = pageview.not_found(config.extra[_KEY], _build_language(config))
         # Assigned as an attribute, as the plugin does: templates read the attribute.
         config.extra.alternate = deepcopy(config.plugins["i18n"].extra_alternate)
     return context

@@ -76,6 +76,8 @@ class Strings(_Strict):
     languages_heading: Text
     reviewed_label: Text
     sources_heading: Text
+    not_found_title: Text
+    not_found_link: Text
 
 
 M = TypeVar("M", bound=BaseModel)

@@ -71,3 +71,9 @@ def page_meta(content: Content, lang: str, rel: str, url: str) -> dict[str, Any]
         "sources": [source.model_dump() for source in sources],
     }
     return meta
+
+
+def not_found(content: Content, lang: str) -> dict[str, Any]:
+    """What the 404 page of a language shows: its words and the way home."""
+    home = "" if lang == content.site.default.code else f"{lang}/"
+    return {"strings": content.strings[lang].model_dump(), "home_url": home}
