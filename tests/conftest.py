@@ -7,7 +7,11 @@ import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
+from collections.abc import Iterator
+
 import pytest
+
+from serving import Server
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -149,3 +153,15 @@ def make_site(tmp_path: Path) -> Callable[..., FixtureSite]:
         return FixtureSite(root, languages)
 
     return make
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Iterator[tuple[Path, str]]:
+    """The repository's own site, built once and served: (site folder, base URL)."""
+    from haven.build import build
+
+    site_dir = tmp_path_factory.mktemp("real") / "site"
+    build(REPO / "mkdocs.yml", site_dir)
+    server = Server(site_dir)
+    yield site_dir, server.url
+    server.close()

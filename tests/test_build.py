@@ -139,6 +139,7 @@ BAD_INPUTS = {
     "invalid language code": ("mkdocs.yml", lambda t: t.replace("locale: ht", "locale: xx"), "mkdocs.yml:"),
     "lang no read as a boolean": ("mkdocs.yml", lambda t: t.replace("locale: ht", "locale: no"), "H003"),
     "broken link (MkDocs strict)": (ENGLISH_PAGE, lambda t: t + "\n[gone](missing.md)\n", "build failed"),
+    "link to a missing anchor": (ENGLISH_PAGE, lambda t: t + "\n[warrant](#no-such-heading)\n", "no-such-heading"),
 }
 
 

@@ -6,6 +6,7 @@ Each verb is `main(argv) -> int`, so tests call it exactly as a person does.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import sys
 import tempfile
@@ -33,7 +34,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    _configure_logging()
+    with _mkdocs_messages_to_stderr():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         if args.verb == "build":
             site_dir = args.site_dir or args.config.resolve().parent / "site"
@@ -60,15 +65,20 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _configure_logging() -> None:
-    """Show MkDocs' warnings and errors as the mkdocs command would."""
+@contextlib.contextmanager
+def _mkdocs_messages_to_stderr():
+    """Show MkDocs' warnings and errors as the mkdocs command would, for this call only."""
     logger = logging.getLogger("mkdocs")
-    if not any(getattr(h, "_haven", False) for h in logger.handlers):
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-        handler._haven = True  # type: ignore[attr-defined]
-        logger.addHandler(handler)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    level = logger.level
+    logger.addHandler(handler)
     logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
 
 
 if __name__ == "__main__":

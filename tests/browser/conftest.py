@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import functools
 import os
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from conftest import FIXTURE_LANGUAGES, REPO, FixtureSite
+from conftest import FIXTURE_LANGUAGES, FixtureSite
+from serving import Server
 
 CHROMIUM = Path(os.environ.get("HAVEN_CHROMIUM", "/usr/bin/chromium"))
 # Flags that keep Chromium from calling home: on a closed network those calls
@@ -29,23 +27,6 @@ FLAGS = [
 PHONE = {"width": 360, "height": 740}
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-class Server:
-    def __init__(self, root: Path):
-        handler = functools.partial(_QuietHandler, directory=str(root))
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
@@ -57,18 +38,6 @@ def browser() -> Iterator[Browser]:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=FLAGS)
         yield browser
         browser.close()
-
-
-@pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> Iterator[tuple[Path, str]]:
-    """The repository's own site, built once and served: (site folder, base URL)."""
-    from haven.build import build
-
-    site_dir = tmp_path_factory.mktemp("real") / "site"
-    build(REPO / "mkdocs.yml", site_dir)
-    server = Server(site_dir)
-    yield site_dir, server.url
-    server.close()
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,39 @@
+"""The repository's own site, built strictly once: what every language contains."""
+
+import re
+
+import yaml
+
+from conftest import REPO
+from haven import site
+
+SITE = site.load(REPO / "mkdocs.yml")
+PAGES = ("", "rights/at-home/")
+
+
+def test_every_language_has_every_page_marked_with_its_language_and_direction(real_site):
+    site_dir, _ = real_site
+    for language in SITE.languages:
+        prefix = "" if language.default else f"{language.code}/"
+        strings = yaml.safe_load((REPO / "data" / "strings" / f"{language.code}.yml").read_text())
+        for page in PAGES:
+            html = (site_dir / prefix / page / "index.html").read_text(encoding="utf-8")
+            assert f'<html lang="{language.code}"' in html
+            direction = "rtl" if language.code == "ar" else "ltr"
+            assert f'<body dir="{direction}"' in html, (language.code, page)
+            assert strings["not_legal_advice"] in html
+            assert re.search(r'<time datetime="\d{4}-\d{2}-\d{2}">', html)
+            # Every page of the repository is translated: no English fallback inside.
+            assert 'data-haven-notice="fallback"' not in html
+
+
+def test_translations_say_whether_a_fluent_human_reviewed_them(real_site):
+    site_dir, _ = real_site
+    for language in SITE.languages:
+        if language.default:
+            continue
+        for page in PAGES:
+            source = SITE.docs_dir / language.code / (page + "index.md" if not page else page.rstrip("/") + ".md")
+            reviewed = "human_reviewed: true" in source.read_text(encoding="utf-8")
+            html = (site_dir / language.code / page / "index.html").read_text(encoding="utf-8")
+            assert ('data-haven-notice="unreviewed"' in html) is not reviewed, source
