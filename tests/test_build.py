@@ -80,12 +80,16 @@ def test_english_home_lists_every_language_in_its_own_name(fixture_site):
 
 
 def test_arabic_is_right_to_left_and_creole_has_interface_strings(fixture_site):
-    fixture_site.translate("ar", "index.md", "اعرف حقوقك", "# اعرف حقوقك\n\n## اطلب رؤية المذكرة\n")
+    fixture_site.translate(
+        "ar", "index.md", "اعرف حقوقك", "# اعرف حقوقك\n\n## اطلب رؤية المذكرة\n\nوزارة (Department of Homeland Security)، نص\n"
+    )
     assert fixture_site.build() == 0
     arabic = fixture_site.html("ar/")
     assert '<html lang="ar"' in arabic and '<body dir="rtl"' in arabic
     # Unicode anchors: readable and stable, not _1, _2.
     assert 'id="اطلب-رؤية-المذكرة"' in arabic
+    # English words in parentheses are drawn as one left-to-right piece.
+    assert "وزارة <bdi>(Department of Homeland Security)</bdi>، نص" in arabic
     creole = fixture_site.html("ht/")
     assert '<html lang="ht"' in creole and 'aria-label="Chwazi lang"' in creole
 

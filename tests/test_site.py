@@ -22,6 +22,7 @@ def test_languages_come_from_mkdocs_yml_in_order(tmp_path):
     assert the_site.codes == ("en", "es", "ar", "ht")
     assert the_site.default.code == "en"
     assert the_site.language("ar").name == "العربية"
+    assert [lang.code for lang in the_site.languages if lang.rtl] == ["ar"]
 
 
 def test_the_repository_declares_six_languages():

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from haven import content as content_module
-from haven import pageview, site as site_module
+from haven import bidi, pageview, site as site_module
 from haven.content import Content
 from haven.diagnostics import DiagnosticsError
 
@@ -57,6 +57,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
         # Not a translation: point search engines at the English original.
         page.canonical_url = urljoin(config.site_url, page.meta["haven"]["english_url"])
     return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
+    content: Content = config.extra[_KEY]
+    if content.site.language(_build_language(config)).rtl and page.meta["haven"]["content_lang"] is None:
+        return bidi.isolate_latin_parentheticals(html)
+    return html
 
 
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 import material
-from babel import localedata
+from babel import Locale, localedata
 
 from haven import yamlsource
 from haven.diagnostics import Diagnostic, DiagnosticsError, display_path
@@ -25,6 +25,10 @@ class Language:
     code: str
     name: str  # the language's name in itself, as the switcher shows it
     default: bool = False
+
+    @property
+    def rtl(self) -> bool:
+        return Locale.parse(self.code.replace("-", "_")).character_order == "right-to-left"
 
 
 @dataclass(frozen=True)
