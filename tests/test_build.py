@@ -6,7 +6,7 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from conftest import REPO
+from conftest import FIXTURE_LANGUAGES, REPO
 
 
 def spanish(key):
@@ -163,3 +163,16 @@ def test_bad_input_stops_the_build_and_keeps_the_last_good_site(fixture_site, ca
     assert fixture_site.html("rights/at-home/") == good
     assert not (fixture_site.site_dir / "es" / "gone").exists()
     assert sorted(p.name for p in fixture_site.root.iterdir()) == ["data", "docs", "mkdocs.yml", "site"]
+
+
+def test_a_seventh_language_is_one_entry_in_mkdocs_yml_plus_its_files(make_site):
+    site = make_site({**FIXTURE_LANGUAGES, "ko": "한국어"})
+    (site.root / "data" / "strings" / "ko.yml").write_text(
+        (REPO / "data" / "strings" / "en.yml").read_text(encoding="utf-8").replace("English only", "영어만")
+    )
+    site.translate("ko", "index.md", "권리를 아세요", "# 권리를 아세요\n\n## 영장을 보여 달라고 하세요\n")
+    assert site.build() == 0
+    korean = site.html("ko/")
+    assert '<html lang="ko"' in korean and 'id="영장을-보여-달라고-하세요"' in korean
+    assert 'hreflang="ko" lang="ko">한국어</a>' in site.html("")
+    assert notices(site.html("ko/rights/at-home/")) == ["fallback"]
