@@ -39,3 +39,26 @@ def test_stamp_takes_paths_relative_to_where_the_editor_stands(fixture_site, mon
     assert f"source_hash: {english_hash(fixture_site, 'rights/at-home.md')}" in (
         fixture_site.root / "docs/es/rights/at-home.md"
     ).read_text()
+
+
+def test_new_translation_starts_from_the_current_english_page(fixture_site, capsys):
+    assert main(["-f", str(fixture_site.config), "new-translation", "es", "docs/en/rights/at-home.md"]) == 0
+    path = fixture_site.root / "docs" / "es" / "rights" / "at-home.md"
+    text = path.read_text()
+    assert text.startswith(
+        '---\ntitle: "If agents come to your home"\n'
+        f"source_hash: {english_hash(fixture_site, 'rights/at-home.md')}\nhuman_reviewed: false\n---\n"
+    )
+    assert text.endswith("Ask for a warrant signed by a judge.\n")
+    assert "Started" in capsys.readouterr().out
+    # The new page is valid and current, so the site builds with it.
+    assert fixture_site.build() == 0
+
+
+def test_new_translation_refuses_to_overwrite_or_guess(fixture_site, capsys):
+    config = str(fixture_site.config)
+    assert main(["-f", config, "new-translation", "es", "index.md"]) == 0
+    assert main(["-f", config, "new-translation", "es", "index.md"]) == 1
+    assert "H022 this translation already exists" in capsys.readouterr().err
+    assert main(["-f", config, "new-translation", "fr", "index.md"]) == 1
+    assert main(["-f", config, "new-translation", "es", "nothing.md"]) == 1

@@ -9,15 +9,19 @@ import argparse
 import contextlib
 import logging
 import sys
-import tempfile
+import datetime
 from pathlib import Path
 
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from haven import build as build_module
+from haven import check as check_module
+from haven import content as content_module
+from haven import new_translation
 from haven import site as site_module
 from haven import stamp as stamp_module
-from haven.diagnostics import DiagnosticsError
+from haven import status as status_module
+from haven.diagnostics import DiagnosticsError, Severity
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -26,9 +30,16 @@ def _parser() -> argparse.ArgumentParser:
     verbs = parser.add_subparsers(dest="verb", required=True)
     build = verbs.add_parser("build", help="build every language into the site folder, replacing it only on success")
     build.add_argument("-d", "--site-dir", type=Path, help="where to write the site (default: site/ beside mkdocs.yml)")
-    verbs.add_parser("check", help="validate the sources and build strictly, without touching site/")
+    check = verbs.add_parser("check", help="report every problem in the sources and the build, without touching site/")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--strict", action="store_true", help="stale translations are errors (use before a release)")
     stamp = verbs.add_parser("stamp", help="record in translations which English version they match")
     stamp.add_argument("paths", nargs="+", type=Path, help="translated pages, e.g. docs/es/index.md")
+    status = verbs.add_parser("status", help="how far each language has come")
+    status.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    new = verbs.add_parser("new-translation", help="start a translation from the current English page")
+    new.add_argument("lang", help="the language code, e.g. es")
+    new.add_argument("page", help="the English page, e.g. rights/at-home.md")
     return parser
 
 
@@ -45,14 +56,20 @@ def _run(args: argparse.Namespace) -> int:
             build_module.build(args.config, site_dir)
             print(f"Built the site into {site_dir}")
         elif args.verb == "check":
-            with tempfile.TemporaryDirectory(prefix="haven-check-") as scratch:
-                build_module.build(args.config, Path(scratch) / "site")
-            print("No problems found.")
+            return _check(args)
         elif args.verb == "stamp":
             site = site_module.load(args.config)
             for path in args.paths:
                 shown, old, new = stamp_module.stamp(site, path)
                 print(f"{shown}: source_hash {old or '(none)'} -> {new}")
+        elif args.verb == "status":
+            content, _ = content_module.collect(site_module.load(args.config))
+            rows = status_module.compute(content)
+            print({"text": status_module.as_text, "markdown": status_module.as_markdown,
+                   "json": status_module.as_json}[args.format](rows))
+        elif args.verb == "new-translation":
+            target = new_translation.start(site_module.load(args.config), args.lang, args.page)
+            print(f"Started {target}: translate the title, the description and the text, then run make serve.")
     except DiagnosticsError as exc:
         for diagnostic in exc.diagnostics:
             print(diagnostic.format(), file=sys.stderr)
@@ -63,6 +80,19 @@ def _run(args: argparse.Namespace) -> int:
         print(f"{args.config}: build failed: {exc}", file=sys.stderr)
         return 1
     return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    findings, skipped = check_module.run(args.config, datetime.date.today(), strict=args.strict)
+    if args.format == "json":
+        print(check_module.as_json(findings, skipped))
+    else:
+        for finding in findings:
+            print(finding.format())
+        if skipped:
+            print(skipped)
+        print(check_module.summary(findings))
+    return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
 
 
 @contextlib.contextmanager

@@ -1,7 +1,7 @@
 """Read and validate every page and UI-strings file of the site, once.
 
-Both the build (hooks) and the command line start from `load()`, so they report
-the same findings. All findings are collected before anything is raised, so an
+Both the build (hooks, through `load()`) and `haven check` (through
+`collect()`) start here, so they report the same findings. All findings are collected before anything is raised, so an
 editor sees every problem in one run.
 """
 
@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+import re
 from pathlib import Path
 
 from haven import frontmatter, translations, yamlsource
 from haven.diagnostics import Diagnostic, DiagnosticsError
 from haven.models import PageMeta, Strings, TranslationMeta, validate
 from haven.site import Site
+
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,11 @@ class SourcePage:
     path: Path
     meta: PageMeta | TranslationMeta
     body: str
+    body_line: int  # file line where the Markdown body starts
+    lines: Mapping[str, int]  # front-matter field -> its line
+
+    def line_of(self, field: str) -> int:
+        return self.lines.get(field, 1)
 
 
 @dataclass(frozen=True)
@@ -44,7 +53,7 @@ def read_page(path: Path, site: Site) -> tuple[SourcePage | None, list[Diagnosti
     shown = site.show(path)
     lang, rel = site.split_src(path.relative_to(site.docs_dir).as_posix())
     try:
-        parsed = frontmatter.split(path.read_text(encoding="utf-8"), shown)
+        parsed = frontmatter.split(read_text(path, shown), shown)
     except DiagnosticsError as exc:
         return None, exc.diagnostics
     if parsed.header is None:
@@ -61,10 +70,20 @@ def read_page(path: Path, site: Site) -> tuple[SourcePage | None, list[Diagnosti
     meta, problems = validate(model, parsed.header, "front matter")
     if meta is None:
         return None, problems
-    return SourcePage(lang=lang, rel=rel, path=path, meta=meta, body=parsed.body), []
+    lines = {str(loc[0]): line for loc, line in parsed.header.lines.items() if len(loc) == 1}
+    return SourcePage(lang, rel, path, meta, parsed.body, parsed.body_line, lines), []
 
 
 def load(site: Site) -> Content:
+    """The site's validated content; raises DiagnosticsError listing every problem."""
+    content, problems = collect(site)
+    if problems:
+        raise DiagnosticsError(problems)
+    return content
+
+
+def collect(site: Site) -> tuple[Content, list[Diagnostic]]:
+    """Everything that is valid, and a finding for everything that is not."""
     problems: list[Diagnostic] = []
     pages: dict[tuple[str, str], SourcePage] = {}
     for path in sorted(site.docs_dir.rglob("*.md")):
@@ -92,9 +111,7 @@ def load(site: Site) -> Content:
             strings[language.code] = loaded
     content = Content(site=site, pages=pages, strings=strings)
     problems += translations.orphans(content)
-    if problems:
-        raise DiagnosticsError(problems)
-    return content
+    return content, problems
 
 
 def read_strings(site: Site, code: str) -> tuple[Strings | None, list[Diagnostic]]:
@@ -111,7 +128,59 @@ def read_strings(site: Site, code: str) -> tuple[Strings | None, list[Diagnostic
             )
         ]
     try:
-        doc = yamlsource.parse(path.read_text(encoding="utf-8"), shown)
+        doc = yamlsource.parse(read_text(path, shown), shown)
     except DiagnosticsError as exc:
         return None, exc.diagnostics
-    return validate(Strings, doc, "strings file")
+    strings, problems = validate(Strings, doc, "strings file")
+    return strings, problems + placeholder_mismatches(site, code, doc)
+
+
+def placeholder_mismatches(site: Site, code: str, doc: yamlsource.YamlDocument) -> list[Diagnostic]:
+    """Strings whose {placeholders} differ from the English reference's."""
+    if code == site.default.code or not isinstance(doc.data, dict):
+        return []
+    reference_path = site.strings_dir / f"{site.default.code}.yml"
+    try:
+        reference = yamlsource.parse(read_text(reference_path, site.show(reference_path)), doc.path).data
+    except DiagnosticsError:
+        return []  # reported when the reference itself is read
+    problems = []
+    for key, english in (reference or {}).items():
+        value = doc.data.get(key)
+        if isinstance(value, str) and isinstance(english, str):
+            expected, found = set(_PLACEHOLDER.findall(english)), set(_PLACEHOLDER.findall(value))
+            if expected != found:
+                problems.append(
+                    Diagnostic(
+                        doc.path,
+                        doc.line_of((key,)),
+                        "H041",
+                        f"{key}: the placeholders {_braces(found)} differ from English {_braces(expected)}",
+                        "keep each {name} exactly as in data/strings/en.yml; it is replaced when the page is built",
+                    )
+                )
+    return problems
+
+
+def _braces(names: set[str]) -> str:
+    return ", ".join(f"{{{name}}}" for name in sorted(names)) or "(none)"
+
+
+def read_text(path: Path, shown: str) -> str:
+    """A source file's text; a file that is not UTF-8 is a finding, not a crash."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DiagnosticsError(
+            [
+                Diagnostic(
+                    shown,
+                    line,
+                    "H016",
+                    "this file is not UTF-8 text",
+                    "save it as UTF-8 in your editor (often under 'Save with encoding')",
+                )
+            ]
+        ) from None

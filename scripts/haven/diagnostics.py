@@ -12,8 +12,9 @@ from pathlib import Path
 
 
 class Severity(str, Enum):
-    ERROR = "error"
-    WARNING = "warning"
+    ERROR = "error"  # must be fixed before publishing
+    WARNING = "warning"  # readers are affected, but publishing may go on
+    INFO = "info"  # worth knowing, nothing to fix now
 
 
 @dataclass(frozen=True, order=True)
@@ -26,7 +27,8 @@ class Diagnostic:
     severity: Severity = Severity.ERROR
 
     def format(self) -> str:
-        text = f"{self.path}:{self.line}: {self.code} {self.message}"
+        label = "" if self.severity is Severity.ERROR else f"{self.severity.value}: "
+        text = f"{self.path}:{self.line}: {self.code} {label}{self.message}"
         return f"{text} (hint: {self.hint})" if self.hint else text
 
 

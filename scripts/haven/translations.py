@@ -7,16 +7,21 @@ stale: readers are told, and `haven stamp` records a finished update.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from haven.diagnostics import Diagnostic
-from haven.models import TranslationMeta
+from haven.diagnostics import Diagnostic, Severity
+from haven.models import PageMeta, TranslationMeta
 
 if TYPE_CHECKING:
     from haven.content import Content, SourcePage
+
+
+# Legal content is checked against its sources at least this often.
+REVIEW_EVERY = datetime.timedelta(days=365)
 
 
 class State(str, Enum):
@@ -73,3 +78,66 @@ def orphans(content: Content) -> list[Diagnostic]:
         for page in content.pages.values()
         if page.lang != content.site.default.code and content.source(page.rel) is None
     ]
+
+
+def findings(content: Content, today: datetime.date, strict: bool = False) -> list[Diagnostic]:
+    """What editors and translators should know about the state of translations."""
+    site = content.site
+    result = []
+    for source in sorted(content.pages.values(), key=lambda p: p.path):
+        if source.lang != site.default.code:
+            continue
+        shown = site.show(source.path)
+        assert isinstance(source.meta, PageMeta)
+        if today - source.meta.reviewed > REVIEW_EVERY:
+            result.append(
+                Diagnostic(
+                    shown,
+                    source.line_of("reviewed"),
+                    "H052",
+                    f"the legal content was last checked on {source.meta.reviewed}, more than 12 months ago",
+                    "check every statement against its sources, then set 'reviewed:' to today's date",
+                    Severity.WARNING,
+                )
+            )
+        for language in site.languages:
+            if language.default:
+                continue
+            page = content.page(language.code, source.rel)
+            if page is None:
+                result.append(
+                    Diagnostic(
+                        shown,
+                        1,
+                        "H050",
+                        f"not translated into {language.name} ({language.code}) yet; readers get the English page",
+                        f"start it with: haven new-translation {language.code} {source.rel}",
+                        Severity.WARNING,
+                    )
+                )
+                continue
+            path = site.show(page.path)
+            if status(content, language.code, source.rel).state is State.STALE:
+                result.append(
+                    Diagnostic(
+                        path,
+                        page.line_of("source_hash"),
+                        "H051",
+                        f"the English page {site.show(source.path)} changed after this translation was made",
+                        f"bring the translation up to date, then run: haven stamp {path}",
+                        Severity.ERROR if strict else Severity.WARNING,
+                    )
+                )
+            assert isinstance(page.meta, TranslationMeta)
+            if not page.meta.human_reviewed:
+                result.append(
+                    Diagnostic(
+                        path,
+                        page.line_of("human_reviewed"),
+                        "H053",
+                        "a fluent speaker has not reviewed this translation yet",
+                        "after a review against the English page, set human_reviewed: true",
+                        Severity.INFO,
+                    )
+                )
+    return result

@@ -1,0 +1,79 @@
+"""`haven check`: every problem in the sources, in every language, in one run.
+
+Source findings come first and are reported even when the site cannot be
+built. Only when no source has an error is the site built (strictly, into a
+scratch folder) so that MkDocs' own findings are reported too.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import markdown
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+from haven import build as build_module
+from haven import content as content_module
+from haven import links, site as site_module, translations
+from haven.diagnostics import Diagnostic, DiagnosticsError, Severity
+
+
+def sources(config_path: Path, today: datetime.date, strict: bool = False) -> list[Diagnostic]:
+    """Findings about the sources alone: front matter, strings, translations, links."""
+    try:
+        site = site_module.load(config_path)
+    except DiagnosticsError as exc:
+        return exc.diagnostics
+    content, findings = content_module.collect(site)
+    findings += translations.findings(content, today, strict)
+    config = load_config(str(config_path))
+    renderer = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+
+    def render(text: str) -> str:
+        renderer.reset()
+        return renderer.convert(text)
+
+    findings += links.check(content, render, urlsplit(config.site_url or "").hostname)
+    return sorted(set(findings))
+
+
+def run(config_path: Path, today: datetime.date, strict: bool = False) -> tuple[list[Diagnostic], str | None]:
+    """All findings, and why the site was not built (None when it was)."""
+    findings = sources(config_path, today, strict)
+    if any(f.severity is Severity.ERROR for f in findings):
+        return findings, "The site was not built: fix the errors above first, then run the check again."
+    with tempfile.TemporaryDirectory(prefix="haven-check-") as scratch:
+        try:
+            build_module.build(config_path, Path(scratch) / "site")
+        except DiagnosticsError as exc:
+            findings += exc.diagnostics
+        except (Abort, ConfigurationError, PluginError) as exc:
+            findings.append(Diagnostic(Path(config_path).name, 1, "H090", f"the site does not build: {exc}",
+                                       "the lines above this report, from MkDocs, say which page and link"))
+    return findings, None
+
+
+def summary(findings: list[Diagnostic]) -> str:
+    counted = [f for f in findings if f.severity is not Severity.INFO]
+    errors = sum(f.severity is Severity.ERROR for f in counted)
+    files = len({f.path for f in counted})
+    return (f"{errors} error{'' if errors == 1 else 's'}, {len(counted) - errors} "
+            f"warning{'' if len(counted) - errors == 1 else 's'} in {files} file{'' if files == 1 else 's'}")
+
+
+def as_json(findings: list[Diagnostic], skipped: str | None) -> str:
+    return json.dumps(
+        {
+            "findings": [{**asdict(f), "severity": f.severity.value} for f in findings],
+            "summary": summary(findings),
+            "site_not_built": skipped,
+        },
+        ensure_ascii=False,
+        indent=2,
+    )

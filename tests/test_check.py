@@ -1,0 +1,186 @@
+"""`haven check` on fixture sites with one planted fault each: exact lines and exit codes."""
+
+import json
+
+import pytest
+
+from haven.cli import main
+
+ARABIC_AT_HOME = "# إذا جاء العناصر إلى بيتك\n\n## اطلب رؤية المذكرة\n\nاطلب مذكرة من قاضٍ.\n"
+
+
+def check(fixture_site, capsys, *extra):
+    code = main(["-f", str(fixture_site.config), "check", *extra])
+    return code, capsys.readouterr().out.splitlines()
+
+
+def finding_lines(out, code):
+    return [line for line in out if f": {code} " in line]
+
+
+def with_es_home(fixture_site, body):
+    """Spanish home page, current and stamped, whose body is `body`."""
+    return fixture_site.translate("es", "index.md", "Sus derechos", body)
+
+
+def test_clean_site_reports_no_errors_or_warnings_beyond_missing_translations(fixture_site, capsys):
+    for lang in ("es", "ar", "ht"):
+        for rel in ("index.md", "rights/at-home.md"):
+            fixture_site.translate(lang, rel, "T", "# T\n", human_reviewed=True)
+    code, out = check(fixture_site, capsys)
+    assert (code, out) == (0, ["0 errors, 0 warnings in 0 files"])
+
+
+def test_a_broken_link_only_in_one_translation(fixture_site, capsys):
+    with_es_home(fixture_site, "# Sus derechos\n\nLea [la página](rights/missing.md).\n")
+    code, out = check(fixture_site, capsys)
+    assert code == 1
+    assert finding_lines(out, "H060") == [
+        "docs/es/index.md:9: H060 the link 'rights/missing.md' leads to a page that does not exist "
+        "(hint: check the file name; pages in this folder: none)"
+    ]
+    assert "The site was not built: fix the errors above first, then run the check again." in out
+    assert out[-1] == "1 error, 5 warnings in 3 files"
+
+
+def test_a_broken_anchor_only_in_arabic_and_an_encoded_fragment_that_works(fixture_site, capsys):
+    fixture_site.translate("ar", "rights/at-home.md", "إذا جاء العناصر", ARABIC_AT_HOME)
+    encoded = "%D8%A7%D8%B7%D9%84%D8%A8-%D8%B1%D8%A4%D9%8A%D8%A9-%D8%A7%D9%84%D9%85%D8%B0%D9%83%D8%B1%D8%A9"
+    fixture_site.translate(
+        "ar", "index.md", "اعرف حقوقك",
+        f"# اعرف حقوقك\n\n[المذكرة](rights/at-home.md#{encoded})\n\n[خطأ](rights/at-home.md#ask-to-see-the-warrant)\n",
+    )
+    code, out = check(fixture_site, capsys)
+    assert code == 1
+    assert finding_lines(out, "H061") == [
+        "docs/ar/index.md:11: H061 the page rights/at-home.md has no heading with the anchor "
+        "'#ask-to-see-the-warrant' (hint: copy the anchor from the heading's ¶ link on the built page)"
+    ]
+
+
+def test_a_link_to_a_folder(fixture_site, capsys):
+    with_es_home(fixture_site, "# Sus derechos\n\n[Derechos](rights/)\n")
+    _, out = check(fixture_site, capsys)
+    assert finding_lines(out, "H060") == [
+        "docs/es/index.md:9: H060 the link 'rights/' leads to no page or file "
+        "(hint: link to the page's .md file, e.g. index.md inside it)"
+    ]
+
+
+@pytest.mark.parametrize(
+    "body, code, message",
+    [
+        ("[x](java&#115;cript:alert(1))", "H066", "unsafe link 'javascript:alert(1': javascript: links can run code"),
+        ('<a href="JaVa&#x09;script:alert(1)">x</a>', "H066", "javascript: links can run code"),
+        ("[x](data:text/html;base64,PHNjcmlwdD4=)", "H066", "data: links can run code"),
+        ("[Llame](tel:1-800-CALL-NOW)", "H065", "the phone link 'tel:1-800-CALL-NOW' cannot be dialled"),
+        ("[Escriba](mailto:nobody)", "H065", "the email link 'mailto:nobody' has no valid address"),
+        ("[ACLU](http://www.aclu.org/)", "H064", "insecure link http://www.aclu.org/"),
+        ("[Inicio](https://haven.test/es/)", "H063", "link to this site by its full address"),
+        ("[Inicio](/es/)", "H063", "absolute link /es/"),
+        ("[Home](../en/index.md)", "H062", "the link '../en/index.md' leads into the en pages"),
+        ("<script>alert(1)</script>", "H067", "raw <script> in page content"),
+        ('<img src="x.png" onerror="alert(1)">', "H067", "a 'onerror=' script handler in page content"),
+    ],
+)
+def test_unsafe_or_malformed_links_and_scripts(fixture_site, capsys, body, code, message):
+    with_es_home(fixture_site, f"# Sus derechos\n\nTexto.\n\n{body}\n")
+    exit_code, out = check(fixture_site, capsys)
+    (line,) = finding_lines(out, code)
+    assert exit_code == 1
+    assert line.startswith(f"docs/es/index.md:11: {code} ") and message in line, line
+
+
+def test_links_in_code_are_not_links(fixture_site, capsys):
+    with_es_home(fixture_site, "# Sus derechos\n\n`[x](java&#115;cript:1)`\n\n```\n<script>\n```\n")
+    code, out = check(fixture_site, capsys)
+    assert not finding_lines(out, "H066") and not finding_lines(out, "H067")
+
+
+def test_a_file_that_is_not_utf8(fixture_site, capsys):
+    path = fixture_site.root / "docs" / "es" / "index.md"
+    path.parent.mkdir(parents=True)
+    path.write_bytes("---\ntitle: Sus derechos\n---\n\nCañón\n".encode("latin-1"))
+    code, out = check(fixture_site, capsys)
+    assert code == 1
+    assert finding_lines(out, "H016") == [
+        "docs/es/index.md:5: H016 this file is not UTF-8 text "
+        "(hint: save it as UTF-8 in your editor (often under 'Save with encoding'))"
+    ]
+
+
+def test_a_stale_translation_warns_and_fails_only_when_strict(fixture_site, capsys):
+    fixture_site.translate("es", "index.md", "Sus derechos", "# Sus derechos\n", source_hash="0123456789ab")
+    code, out = check(fixture_site, capsys)
+    assert code == 0
+    assert finding_lines(out, "H051") == [
+        "docs/es/index.md:3: H051 warning: the English page docs/en/index.md changed after this translation "
+        "was made (hint: bring the translation up to date, then run: haven stamp docs/es/index.md)"
+    ]
+    code, out = check(fixture_site, capsys, "--strict")
+    assert code == 1 and finding_lines(out, "H051")[0].startswith("docs/es/index.md:3: H051 the English page")
+
+
+def test_an_orphaned_translation(fixture_site, capsys):
+    fixture_site.translate("es", "gone.md", "Perdido", "# Perdido\n", source_hash="0123456789ab")
+    code, out = check(fixture_site, capsys)
+    assert code == 1
+    assert finding_lines(out, "H020") == [
+        "docs/es/gone.md:1: H020 there is no English page docs/en/gone.md for this translation "
+        "(hint: give the file the same path as its English page, or add the English page first)"
+    ]
+
+
+def test_a_missing_ui_string_and_a_placeholder_mismatch(fixture_site, capsys):
+    path = fixture_site.root / "data" / "strings" / "es.yml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = [l for l in lines if not l.startswith("stale_link:")]
+    lines = [l.replace("{language}", "{idioma}") for l in lines]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    fallback_line = next(i for i, l in enumerate(lines, start=1) if l.startswith("fallback_notice:"))
+    first_key = next(i for i, l in enumerate(lines, start=1) if l and not l.startswith("#"))
+    code, out = check(fixture_site, capsys)
+    assert code == 1
+    assert finding_lines(out, "H013") == [
+        f"data/strings/es.yml:{first_key}: H013 the strings file needs the field 'stale_link' (hint: add a line 'stale_link: …')"
+    ]
+    assert finding_lines(out, "H041") == [
+        f"data/strings/es.yml:{fallback_line}: H041 fallback_notice: the placeholders {{idioma}} differ from "
+        "English {language} (hint: keep each {name} exactly as in data/strings/en.yml; it is replaced when the "
+        "page is built)"
+    ]
+
+
+def test_missing_translations_and_old_reviews_are_warnings(fixture_site, capsys):
+    path = fixture_site.root / "docs" / "en" / "index.md"
+    path.write_text(path.read_text().replace("reviewed: 2026-11-01", "reviewed: 2020-01-01"))
+    code, out = check(fixture_site, capsys)
+    assert code == 0
+    assert "docs/en/index.md:3: H052 warning: the legal content was last checked on 2020-01-01, more than 12 " \
+           "months ago (hint: check every statement against its sources, then set 'reviewed:' to today's date)" in out
+    assert "docs/en/index.md:1: H050 warning: not translated into Español (es) yet; readers get the English " \
+           "page (hint: start it with: haven new-translation es index.md)" in out
+    assert out[-1] == "0 errors, 7 warnings in 2 files"
+
+
+def test_findings_are_sorted_and_reported_even_when_the_site_cannot_build(fixture_site, capsys):
+    with_es_home(fixture_site, "# Sus derechos\n\n[x](nada.md)\n")
+    (fixture_site.root / "docs" / "en" / "broken.md").write_text("---\ntitle: [\n---\n")
+    code, out = check(fixture_site, capsys)
+    paths = [line.split(":")[0] for line in out if ": H" in line]
+    assert code == 1 and paths == sorted(paths)
+    assert {"docs/en/broken.md", "docs/es/index.md"} <= set(paths)
+
+
+def test_json_format(fixture_site, capsys):
+    with_es_home(fixture_site, "# Sus derechos\n\n[x](tel:abc)\n")
+    code, out = check(fixture_site, capsys, "--format", "json")
+    report = json.loads("\n".join(out))
+    assert code == 1
+    (finding,) = [f for f in report["findings"] if f["code"] == "H065"]
+    assert finding == {
+        "path": "docs/es/index.md", "line": 9, "code": "H065", "severity": "error",
+        "message": "the phone link 'tel:abc' cannot be dialled",
+        "hint": "write it as tel:+ country code and digits, e.g. tel:+18008987180",
+    }
+    assert report["site_not_built"].startswith("The site was not built")

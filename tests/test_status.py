@@ -1,0 +1,29 @@
+import json
+
+from haven.cli import main
+
+
+def test_status_counts_each_languages_pages(fixture_site, capsys):
+    fixture_site.translate("es", "index.md", "Sus derechos", "# Sus derechos\n", human_reviewed=True)
+    fixture_site.translate("es", "rights/at-home.md", "En casa", "# En casa\n", source_hash="0123456789ab")
+    (fixture_site.root / "data" / "strings" / "ht.yml").unlink()
+    assert main(["-f", str(fixture_site.config), "status", "--format", "json"]) == 0
+    rows = {row["code"]: row for row in json.loads(capsys.readouterr().out)}
+    assert rows["es"] == {
+        "code": "es", "name": "Español", "translated": 2, "total": 2, "stale": 1, "unreviewed": 1,
+        "strings": True, "percent": 50,
+    }
+    assert (rows["ar"]["translated"], rows["ar"]["percent"]) == (0, 0)
+    assert rows["ht"]["strings"] is False
+
+
+def test_status_as_a_table(fixture_site, capsys):
+    fixture_site.translate("ar", "index.md", "اعرف حقوقك", "# اعرف حقوقك\n")
+    assert main(["-f", str(fixture_site.config), "status", "--format", "markdown"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "| language | translated | stale | unreviewed | UI strings | up to date |"
+    assert "| العربية (ar) | 1/2 | 0 | 1 | complete | 50% |" in out
+    assert main(["-f", str(fixture_site.config), "status"]) == 0
+    text = capsys.readouterr().out.splitlines()
+    assert text[0].split() == ["language", "translated", "stale", "unreviewed", "UI", "strings", "up", "to", "date"]
+    assert len(text) == 5
