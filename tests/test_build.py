@@ -176,3 +176,13 @@ def test_a_seventh_language_is_one_entry_in_mkdocs_yml_plus_its_files(make_site)
     assert '<html lang="ko"' in korean and 'id="영장을-보여-달라고-하세요"' in korean
     assert 'hreflang="ko" lang="ko">한국어</a>' in site.html("")
     assert notices(site.html("ko/rights/at-home/")) == ["fallback"]
+
+
+def test_readers_see_a_strong_notice_when_the_english_meaning_changed(fixture_site):
+    fixture_site.translate("es", "index.md", "Sus derechos", "# Sus derechos\n")
+    english = fixture_site.root / "docs" / "en" / "index.md"
+    english.write_text(english.read_text().replace("reviewed:", "legal_version: 2\nreviewed:"))
+    assert fixture_site.build() == 0
+    html = fixture_site.html("es/")
+    assert notices(html) == ["outdated", "unreviewed"]
+    assert spanish("outdated_notice") in html and 'haven-notice--outdated danger"' in html

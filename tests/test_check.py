@@ -184,3 +184,21 @@ def test_json_format(fixture_site, capsys):
         "hint": "write it as tel:+ country code and digits, e.g. tel:+18008987180",
     }
     assert report["site_not_built"].startswith("The site was not built")
+
+
+def test_an_english_change_to_what_readers_should_do_makes_old_translations_errors(fixture_site, capsys):
+    fixture_site.translate("es", "index.md", "Sus derechos", "# Sus derechos\n")
+    english = fixture_site.root / "docs" / "en" / "index.md"
+    english.write_text(english.read_text().replace("reviewed:", "legal_version: 2\nreviewed:"))
+    code, out = check(fixture_site, capsys)
+    assert code == 1
+    assert finding_lines(out, "H054") == [
+        "docs/es/index.md:1: H054 the English page docs/en/index.md changed what readers should do "
+        "(legal_version 2); this translation does not say it yet (hint: translate the change now, then run: "
+        "haven stamp docs/es/index.md)"
+    ]
+    # Stamping after the update records the new version, and the error goes.
+    assert main(["-f", str(fixture_site.config), "stamp", str(fixture_site.root / "docs/es/index.md")]) == 0
+    assert "legal_version: 2\n" in (fixture_site.root / "docs/es/index.md").read_text()
+    code, out = check(fixture_site, capsys)
+    assert code == 0 and not finding_lines(out, "H054") and not finding_lines(out, "H051")

@@ -24,6 +24,7 @@ def _https(url: str) -> str:
 
 
 HttpsUrl = Annotated[Text, AfterValidator(_https)]
+LegalVersion = Annotated[int, Field(ge=1)]
 # Material's own front-matter switches that pages may use.
 Hideable = Literal["navigation", "toc", "footer", "path", "feedback"]
 
@@ -45,6 +46,11 @@ class PageMeta(_Strict):
     reviewed: datetime.date = Field(description="When the legal content was last checked.")
     sources: list[Source] = Field(min_length=1)
     hide: list[Hideable] = []
+    legal_version: LegalVersion = Field(
+        1,
+        description="Raise it by one when a change alters what readers should do: translations made "
+        "before it then show a strong notice, and haven check reports them as errors.",
+    )
 
 
 class TranslationMeta(_Strict):
@@ -60,6 +66,7 @@ class TranslationMeta(_Strict):
         description="translations.source_hash() of the English page it was made from."
     )
     human_reviewed: bool
+    legal_version: LegalVersion = Field(1, description="The English page's legal_version it was translated from.")
     sources: list[Source] = []
     hide: list[Hideable] = []
 
@@ -71,6 +78,7 @@ class Strings(_Strict):
     fallback_notice: Text  # {language} is replaced by the reader's language name
     fallback_label: Text
     stale_notice: Text
+    outdated_notice: Text  # the English page's legal meaning changed since the translation
     stale_link: Text
     unreviewed_notice: Text
     languages_heading: Text

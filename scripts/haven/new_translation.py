@@ -43,6 +43,8 @@ def start(site: Site, lang: str, page: str) -> Path:
     if source.meta.hide:
         header += ["hide:", *(f"  - {item}" for item in source.meta.hide)]
     header += [f"source_hash: {translations.source_hash(source)}", "human_reviewed: false"]
+    if "legal_version" in source.lines:
+        header.append(f"legal_version: {source.meta.legal_version}")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text("---\n" + "\n".join(header) + "\n---\n" + source.body, encoding="utf-8")
     return target

@@ -40,11 +40,10 @@ def page_meta(content: Content, lang: str, rel: str, url: str) -> dict[str, Any]
     if status.state is State.FALLBACK:
         text = strings.fallback_notice.replace("{language}", site.language(lang).name)
         notices.append({"kind": "fallback", "text": text})
-    if status.state is State.STALE:
-        notices.append(
-            {"kind": "stale", "text": strings.stale_notice, "link": english, "link_text": strings.stale_link}
-        )
-    if status.state in (State.CURRENT, State.STALE) and not status.human_reviewed:
+    if status.state in (State.STALE, State.OUTDATED):
+        text = strings.outdated_notice if status.state is State.OUTDATED else strings.stale_notice
+        notices.append({"kind": status.state.value, "text": text, "link": english, "link_text": strings.stale_link})
+    if status.state not in (State.SOURCE, State.FALLBACK) and not status.human_reviewed:
         notices.append({"kind": "unreviewed", "text": strings.unreviewed_notice})
 
     translated = translations.translated_languages(content, rel)

@@ -15,14 +15,12 @@ from haven.content import read_page
 from haven.site import Site
 from haven.diagnostics import Diagnostic, DiagnosticsError
 
-_HASH_LINE = re.compile(r"^source_hash:.*$", re.MULTILINE)
-
-
 def stamp(site: Site, path: Path) -> tuple[str, str | None, str]:
-    """Write the current source hash into `path`; return (shown path, old, new).
+    """Write the current source hash (and legal version) into `path`.
 
-    Works from the site alone: a translation that has no hash yet is exactly
-    what the full content check rejects.
+    Returns (shown path, old hash, new hash). Works from the site alone: a
+    translation that has no hash yet is exactly what the full content check
+    rejects.
     """
     shown = site.show(path)
     lang, rel = site.split_src(Path(path).resolve().relative_to(site.docs_dir).as_posix())
@@ -39,16 +37,22 @@ def stamp(site: Site, path: Path) -> tuple[str, str | None, str]:
     parsed = frontmatter.split(text, shown)
     header_end = len(text) - len(parsed.body)
     header, body = text[:header_end], text[header_end:]
-    match = _HASH_LINE.search(header)
-    old = match.group(0).partition(":")[2].strip() if match else None
-    line = f"source_hash: {new}"
-    if match:
-        header = header[: match.start()] + line + header[match.end() :]
-    else:
-        closing = header.rstrip().rfind("\n")
-        header = header[: closing + 1] + line + "\n" + header[closing + 1 :]
+    header, old = _set_field(header, "source_hash", new)
+    if "legal_version" in source.lines:  # only pages that use it carry it
+        header, _ = _set_field(header, "legal_version", str(source.meta.legal_version))
     Path(path).write_text(header + body, encoding="utf-8")
     _, problems = read_page(Path(path), site)
     if problems:
         raise DiagnosticsError(problems)
     return shown, old, new
+
+
+def _set_field(header: str, name: str, value: str) -> tuple[str, str | None]:
+    """Replace the line `name: …` of a front-matter header, or add it before the closing ---."""
+    match = re.search(rf"^{name}:.*$", header, re.MULTILINE)
+    line = f"{name}: {value}"
+    if match:
+        old = match.group(0).partition(":")[2].strip()
+        return header[: match.start()] + line + header[match.end() :], old
+    closing = header.rstrip().rfind("\n")
+    return header[: closing + 1] + line + "\n" + header[closing + 1 :], None

@@ -29,6 +29,7 @@ class State(str, Enum):
     FALLBACK = "fallback"  # no translation: the English page is served
     CURRENT = "current"  # translated from the English page as it is now
     STALE = "stale"  # the English page changed after the translation
+    OUTDATED = "outdated"  # ... and the change alters what readers should do (legal_version)
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,10 @@ def status(content: Content, lang: str, rel: str) -> Status:
         return Status(State.FALLBACK)
     assert isinstance(page.meta, TranslationMeta)
     source = content.source(rel)
-    current = source is not None and page.meta.source_hash == source_hash(source)
+    assert source is not None and isinstance(source.meta, PageMeta)
+    if page.meta.legal_version < source.meta.legal_version:
+        return Status(State.OUTDATED, page.meta.human_reviewed)
+    current = page.meta.source_hash == source_hash(source)
     return Status(State.CURRENT if current else State.STALE, page.meta.human_reviewed)
 
 
@@ -117,7 +121,19 @@ def findings(content: Content, today: datetime.date, strict: bool = False) -> li
                 )
                 continue
             path = site.show(page.path)
-            if status(content, language.code, source.rel).state is State.STALE:
+            state = status(content, language.code, source.rel).state
+            if state is State.OUTDATED:
+                result.append(
+                    Diagnostic(
+                        path,
+                        page.line_of("legal_version"),
+                        "H054",
+                        f"the English page {site.show(source.path)} changed what readers should do "
+                        f"(legal_version {source.meta.legal_version}); this translation does not say it yet",
+                        f"translate the change now, then run: haven stamp {path}",
+                    )
+                )
+            if state is State.STALE:
                 result.append(
                     Diagnostic(
                         path,
