@@ -202,3 +202,40 @@ def test_an_english_change_to_what_readers_should_do_makes_old_translations_erro
     assert "legal_version: 2\n" in (fixture_site.root / "docs/es/index.md").read_text()
     code, out = check(fixture_site, capsys)
     assert code == 0 and not finding_lines(out, "H054") and not finding_lines(out, "H051")
+
+
+def plant_in_built_page(fixture_site, url_file, html):
+    path = fixture_site.site_dir / url_file
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("</article>", html + "</article>", 1), encoding="utf-8")
+
+
+def test_a_fresh_build_is_checked_as_it_is(fixture_site, capsys):
+    fixture_site.translate("es", "index.md", "Sus derechos", "# Sus derechos\n\n[En casa](rights/at-home.md)\n")
+    assert fixture_site.build() == 0
+    plant_in_built_page(fixture_site, "es/index.html",
+                        '<a href="rights/at-home.md">x</a><a href="../rights/at-home/#nowhere">y</a>'
+                        '<a href="java&#115;cript:alert(1)">z</a>')
+    code, out = check(fixture_site, capsys)
+    assert code == 1
+    # Found in the built page (so the fresh build was used, not rebuilt) and
+    # reported on the source page, at the line where the link is written.
+    assert finding_lines(out, "H060") == [
+        "docs/es/index.md:9: H060 the built page /es/ links to /es/rights/at-home.md, which does not exist "
+        "(hint: link to the page's .md file; a page missing in a language is served from English)"
+    ]
+    assert finding_lines(out, "H061")[0].startswith("docs/es/index.md:9: H061 the built page /es/ links to "
+                                                    "#nowhere on /rights/at-home/, which has no such anchor")
+    assert finding_lines(out, "H066")[0].startswith("docs/es/index.md:1: H066 the built page /es/ has a javascript:")
+
+
+def test_an_outdated_build_is_not_trusted(fixture_site, capsys):
+    assert fixture_site.build() == 0
+    plant_in_built_page(fixture_site, "index.html", '<a href="gone/">x</a>')
+    english = fixture_site.root / "docs" / "en" / "index.md"
+    english.write_text(english.read_text() + "\nMore text.\n")
+    code, out = check(fixture_site, capsys)
+    # The sources changed after the build: the check built them afresh and
+    # found nothing; site/ itself was left as it was.
+    assert code == 0 and not finding_lines(out, "H060")
+    assert 'href="gone/"' in fixture_site.html("")

@@ -37,3 +37,21 @@ def test_translations_say_whether_a_fluent_human_reviewed_them(real_site):
             reviewed = "human_reviewed: true" in source.read_text(encoding="utf-8")
             html = (site_dir / language.code / page / "index.html").read_text(encoding="utf-8")
             assert ('data-haven-notice="unreviewed"' in html) is not reviewed, source
+
+
+def test_the_repository_passes_its_own_check():
+    import datetime
+
+    from haven import check
+    from haven.diagnostics import Severity
+
+    findings, skipped = check.run(REPO / "mkdocs.yml", datetime.date.today())
+    assert skipped is None
+    assert [f.format() for f in findings if f.severity is Severity.ERROR] == []
+
+
+def test_a_build_records_the_fingerprint_of_its_sources(real_site):
+    from haven import built
+
+    site_dir, _ = real_site
+    assert (site_dir / built.FINGERPRINT).read_text().strip() == built.fingerprint(SITE)

@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from haven import content, site
+from haven import built, content, site
 
 
 def build(config_path: Path, site_dir: Path) -> None:
@@ -25,12 +25,15 @@ def build(config_path: Path, site_dir: Path) -> None:
     """
     config_path = Path(config_path).resolve()
     # Our own checks first: they name file and line, MkDocs' config errors do not.
-    content.load(site.load(config_path))
+    the_site = site.load(config_path)
+    content.load(the_site)
+    inputs = built.fingerprint(the_site)  # before building: an edit during the build makes it stale
     site_dir = Path(site_dir).resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     try:
         mkdocs_build(load_config(str(config_path), site_dir=str(fresh), strict=True))
+        (fresh / built.FINGERPRINT).write_text(inputs + "\n")
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise

@@ -20,7 +20,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from haven import build as build_module
 from haven import content as content_module
-from haven import links, site as site_module, translations
+from haven import built, links, site as site_module, translations
 from haven.diagnostics import Diagnostic, DiagnosticsError, Severity
 
 
@@ -44,19 +44,29 @@ def sources(config_path: Path, today: datetime.date, strict: bool = False) -> li
 
 
 def run(config_path: Path, today: datetime.date, strict: bool = False) -> tuple[list[Diagnostic], str | None]:
-    """All findings, and why the site was not built (None when it was)."""
+    """All findings, and why the built site was not checked (None when it was).
+
+    A fresh build in site/ (its fingerprint matches the sources) is checked as
+    it is; otherwise the site is built strictly into a scratch folder first.
+    """
     findings = sources(config_path, today, strict)
     if any(f.severity is Severity.ERROR for f in findings):
         return findings, "The site was not built: fix the errors above first, then run the check again."
+    site = site_module.load(config_path)
+    site_dir = Path(config_path).resolve().parent / "site"
+    if built.is_fresh(site, site_dir):
+        return sorted(set(findings + built.check(site, site_dir))), None
     with tempfile.TemporaryDirectory(prefix="haven-check-") as scratch:
+        scratch_site = Path(scratch) / "site"
         try:
-            build_module.build(config_path, Path(scratch) / "site")
+            build_module.build(config_path, scratch_site)
         except DiagnosticsError as exc:
-            findings += exc.diagnostics
+            return sorted(set(findings + exc.diagnostics)), None
         except (Abort, ConfigurationError, PluginError) as exc:
             findings.append(Diagnostic(Path(config_path).name, 1, "H090", f"the site does not build: {exc}",
                                        "the lines above this report, from MkDocs, say which page and link"))
-    return findings, None
+            return findings, None
+        return sorted(set(findings + built.check(site, scratch_site))), None
 
 
 def summary(findings: list[Diagnostic]) -> str:

@@ -1,0 +1,140 @@
+"""Check the built site's pages: every link in page content leads somewhere real.
+
+This sees what the source checks cannot: links as the browser gets them,
+after Markdown, templates and entity decoding, in every language including
+English fallbacks. Only page content (<article>) is checked; the theme's own
+navigation, language menu and canonical links are not content. Each file is
+read and parsed once (selectolax: the lexbor parser, several times faster
+than html.parser), and each finding names the source page and line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
+
+from haven.diagnostics import Diagnostic
+from haven.site import Site
+
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
+_CONTROL = re.compile(r"[\x00-\x20\x7f]")
+_UNSAFE = ("javascript", "vbscript", "data")
+FINGERPRINT = ".haven-build"
+
+
+@dataclass(frozen=True)
+class BuiltPage:
+    url: str  # site-relative address, e.g. 'es/rights/at-home/'
+    ids: frozenset[str]
+    links: tuple[str, ...]  # href/src values inside the page content, decoded
+    scripts: int  # <script> elements and on*= handlers inside the page content
+
+
+def read(path: Path, url: str) -> BuiltPage:
+    tree = LexborHTMLParser(path.read_bytes())
+    ids = frozenset(node.attributes.get("id") for node in tree.css("[id]"))
+    article = tree.css_first("article")
+    links: list[str] = []
+    scripts = 0
+    if article is not None:
+        for node in article.css("a[href], img[src], iframe[src], source[src], link[href]"):
+            links.append(node.attributes.get("href") or node.attributes.get("src") or "")
+        scripts = len(article.css("script")) + sum(
+            any(name.lower().startswith("on") for name in node.attributes) for node in article.css("*")
+        )
+    return BuiltPage(url=url, ids=ids, links=tuple(links), scripts=scripts)
+
+
+def check(site: Site, site_dir: Path) -> list[Diagnostic]:
+    pages: dict[str, BuiltPage] = {}  # by file, e.g. 'es/rights/at-home/index.html'
+    for path in sorted(site_dir.rglob("*.html")):
+        rel = path.relative_to(site_dir).as_posix()
+        pages[rel] = read(path, rel.removesuffix("index.html"))
+    findings = []
+    for page in pages.values():
+        source = _source_of(site, page.url)
+        if source is None:
+            continue  # theme pages (404) have no content of an editor's
+        shown, lines = site.show(source), source.read_text(encoding="utf-8").splitlines()
+        if page.scripts:
+            findings.append(Diagnostic(shown, 1, "H067", f"the built page /{page.url} runs a script from its content",
+                                       "pages hold text and links only; remove <script> and on…= attributes"))
+        for href in page.links:
+            problem = _problem(href, page, pages, site_dir)
+            if problem:
+                code, message, hint = problem
+                findings.append(Diagnostic(shown, _line_of(href, lines), code, message, hint))
+    return findings
+
+
+def _problem(href: str, page: BuiltPage, pages: dict[str, BuiltPage], site_dir: Path):
+    bare = _CONTROL.sub("", href).lower()
+    scheme = _SCHEME.match(bare)
+    if scheme:
+        if scheme.group(1) in _UNSAFE:
+            return ("H066", f"the built page /{page.url} has a {scheme.group(1)}: link, which can run code",
+                    "link to a page or an https:// address instead")
+        return None  # other schemes are checked in the sources; external links with --external
+    if href.startswith("//"):
+        return None
+    target = urlsplit(urljoin("https://site.invalid/" + page.url, href))
+    path, fragment = unquote(target.path).lstrip("/"), unquote(target.fragment)
+    file = path + "index.html" if not path or path.endswith("/") else path
+    built = pages.get(file) or pages.get(file + "/index.html")
+    if built is None:
+        if (site_dir / path).is_file():
+            return None  # an image or a download
+        return ("H060", f"the built page /{page.url} links to /{path}, which does not exist",
+                "link to the page's .md file; a page missing in a language is served from English")
+    if fragment and fragment not in built.ids:
+        return ("H061", f"the built page /{page.url} links to #{fragment} on /{built.url}, which has no such anchor",
+                "copy the anchor from the heading's ¶ link on the built page")
+    return None
+
+
+def _source_of(site: Site, url: str) -> Path | None:
+    """The Markdown file a built page came from (its translation, or the English fallback)."""
+    lang, _, rest = url.partition("/")
+    if lang not in site.codes or lang == site.default.code:
+        lang, rest = site.default.code, url
+    stem = rest[:-1] if rest.endswith("/") else rest.removesuffix(".html")
+    candidates = [f"{stem}.md", f"{stem}/index.md"] if stem else ["index.md"]
+    for code in (lang, site.default.code):
+        for candidate in candidates:
+            path = site.docs_dir / code / candidate
+            if path.is_file():
+                return path
+    return None
+
+
+def _line_of(href: str, lines: list[str]) -> int:
+    """The first source line that holds the link as written (or its last path part)."""
+    needles = [href, href.split("#")[0].rstrip("/").rsplit("/", 1)[-1] or href]
+    for needle in filter(None, needles):
+        for number, line in enumerate(lines, start=1):
+            if needle in line:
+                return number
+    return 1
+
+
+def fingerprint(site: Site) -> str:
+    """A digest of every input of the build: names, sizes and modification times."""
+    digest = hashlib.sha256()
+    roots = [site.docs_dir, site.strings_dir.parent, site.overrides_dir, site.root / "scripts", site.config_path]
+    for root in roots:
+        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file() and
+                                                     "__pycache__" not in p.parts)
+        for path in files:
+            stat = path.stat()
+            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def is_fresh(site: Site, site_dir: Path) -> bool:
+    marker = site_dir / FINGERPRINT
+    return marker.is_file() and marker.read_text().strip() == fingerprint(site)
