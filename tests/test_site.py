@@ -32,6 +32,14 @@ def test_the_repository_declares_six_languages():
     assert the_site.codes == ("en", "es", "zh", "vi", "ar", "ht")
 
 
+def test_site_url_is_read_as_mkdocs_reads_it(tmp_path, monkeypatch):
+    text = mkdocs_yml(FIXTURE_LANGUAGES).replace("site_url: https://haven.test/", 'site_url: !ENV [HAVEN_URL, "http://127.0.0.1:8000/"]')
+    monkeypatch.delenv("HAVEN_URL", raising=False)
+    assert load(tmp_path, text).site_url == "http://127.0.0.1:8000/"
+    monkeypatch.setenv("HAVEN_URL", "https://haven.example/")
+    assert load(tmp_path, text).site_url == "https://haven.example/"
+
+
 def test_an_invalid_language_code(tmp_path):
     (problem,) = problems(tmp_path, mkdocs_yml({"en": "English", "xx": "Xx"}))
     assert ": H030 'xx' is not a known language code" in problem

@@ -15,10 +15,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import markdown
-from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from haven import build as build_module
 from haven import content as content_module
 from haven import built, links, site as site_module, translations
 from haven.diagnostics import Diagnostic, DiagnosticsError, Severity
@@ -32,15 +30,30 @@ def sources(config_path: Path, today: datetime.date, strict: bool = False) -> li
         return exc.diagnostics
     content, findings = content_module.collect(site)
     findings += translations.findings(content, today, strict)
-    config = load_config(str(config_path))
-    renderer = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-
-    def render(text: str) -> str:
-        renderer.reset()
-        return renderer.convert(text)
-
-    findings += links.check(content, render, urlsplit(config.site_url or "").hostname)
+    findings += links.check(content, _MarkdownRenderer(config_path), urlsplit(site.site_url or "").hostname)
     return sorted(set(findings))
+
+
+class _MarkdownRenderer:
+    """Renders page bodies with the site's Markdown extensions, to learn their anchors.
+
+    MkDocs' config (slow to load: it imports every plugin) is read only when a
+    link with an anchor first needs it.
+    """
+
+    def __init__(self, config_path: Path):
+        self.config_path = config_path
+        self.markdown: markdown.Markdown | None = None
+
+    def __call__(self, text: str) -> str:
+        if self.markdown is None:
+            from mkdocs.config import load_config  # imports every plugin: only when needed
+
+            config = load_config(str(self.config_path))
+            self.markdown = markdown.Markdown(extensions=config.markdown_extensions,
+                                              extension_configs=config.mdx_configs)
+        self.markdown.reset()
+        return self.markdown.convert(text)
 
 
 def run(config_path: Path, today: datetime.date, strict: bool = False) -> tuple[list[Diagnostic], str | None]:
@@ -56,6 +69,8 @@ def run(config_path: Path, today: datetime.date, strict: bool = False) -> tuple[
     site_dir = Path(config_path).resolve().parent / "site"
     if built.is_fresh(site, site_dir):
         return sorted(set(findings + built.check(site, site_dir))), None
+    from haven import build as build_module  # MkDocs' build machinery: only when a build is needed
+
     with tempfile.TemporaryDirectory(prefix="haven-check-") as scratch:
         scratch_site = Path(scratch) / "site"
         try:

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from haven import build as build_module
 from haven import check as check_module
 from haven import content as content_module
 from haven import new_translation
@@ -52,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     try:
         if args.verb == "build":
+            from haven import build as build_module  # MkDocs' build machinery: slow to import
+
             site_dir = args.site_dir or args.config.resolve().parent / "site"
             build_module.build(args.config, site_dir)
             print(f"Built the site into {site_dir}")

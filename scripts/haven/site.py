@@ -6,18 +6,22 @@ languages); everything else in Haven asks this module.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 import material
-from babel import Locale, localedata
+from babel import Locale, UnknownLocaleError
 
 from haven import yamlsource
 from haven.diagnostics import Diagnostic, DiagnosticsError, display_path
 
 MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
-_CODE = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$")
+# mkdocs-static-i18n accepts two-letter codes with an optional script and region.
+_CODE = re.compile(r"^[a-z]{2}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$")
+# Every language CLDR has a name for (wider than the locales babel has data for: 'tl').
+_KNOWN = frozenset(Locale("en").languages)
 
 
 @dataclass(frozen=True)
@@ -28,7 +32,10 @@ class Language:
 
     @property
     def rtl(self) -> bool:
-        return Locale.parse(self.code.replace("-", "_")).character_order == "right-to-left"
+        try:
+            return Locale.parse(self.code.replace("-", "_")).character_order == "right-to-left"
+        except UnknownLocaleError:  # no locale data ('tl'): taken as left to right, as Tagalog is
+            return False
 
 
 @dataclass(frozen=True)
@@ -38,6 +45,7 @@ class Site:
     docs_dir: Path
     overrides_dir: Path
     languages: tuple[Language, ...]
+    site_url: str | None = None  # the public address, as MkDocs reads it
 
     @property
     def default(self) -> Language:
@@ -99,7 +107,15 @@ def load(config_path: Path) -> Site:
         docs_dir=root / (config.get("docs_dir") or "docs"),
         overrides_dir=overrides,
         languages=tuple(languages),
+        site_url=_env_value(config.get("site_url")),
     )
+
+
+def _env_value(value) -> str | None:
+    """A value as MkDocs reads it: `!ENV [NAME, …, default]` takes the first variable set."""
+    if isinstance(value, list) and value:
+        return next((os.environ[name] for name in value[:-1] if os.environ.get(name)), value[-1])
+    return value if isinstance(value, str) else None
 
 
 def _language_entries(config: dict, doc: yamlsource.YamlDocument):
@@ -143,7 +159,7 @@ def _language(entry, loc, doc, overrides: Path) -> tuple[Language | None, list[D
             Diagnostic(doc.path, line, "H030", "a language entry needs a 'locale:' code and a 'name:'")
         )
         return None, problems
-    if not _CODE.match(code) or not localedata.exists(code.replace("-", "_")):
+    if not _CODE.match(code) or code.split("-")[0] not in _KNOWN:
         problems.append(
             Diagnostic(
                 doc.path,

@@ -27,6 +27,8 @@ _COERCED = {
     "tag:yaml.org,2002:timestamp": "a date",
 }
 _NULL = "tag:yaml.org,2002:null"
+# libyaml's composer when PyYAML was built with it: the same nodes, several times faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ def parse(text: str, path: str, first_line: int = 1) -> YamlDocument:
     """Parse one YAML document; `first_line` is the file line the text starts on."""
     offset = first_line - 1
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = offset + (mark.line + 1 if mark else 1)
@@ -97,7 +99,7 @@ def parse(text: str, path: str, first_line: int = 1) -> YamlDocument:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [convert(item, (*loc, i)) for i, item in enumerate(node.value)]
-        plain = node.style is None
+        plain = not node.style  # None from the Python composer, "" from libyaml
         if plain and node.tag == _NULL:
             return None
         if plain and node.tag in _COERCED:
