@@ -31,8 +31,11 @@ def timed(command: list[str], cwd: Path, runs: int) -> tuple[float, str]:
     times, out = [], ""
     for _ in range(runs):
         start = time.perf_counter()
-        out = subprocess.run(command, cwd=cwd, capture_output=True, text=True).stdout
+        result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
         times.append(time.perf_counter() - start)
+        if not result.stdout.strip():
+            raise SystemExit(f"{command[0]} printed nothing:\n{result.stderr}")
+        out = result.stdout
     return statistics.median(times), out
 
 
@@ -103,7 +106,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     subprocess.run([str(BIN / "haven"), "-f", str(REPO / "mkdocs.yml"), "build"], check=True, capture_output=True)
+    print("| site | haven check | lychee | ratio |\n|---|---|---|---|", flush=True)
     rows = [compare(REPO, "real site", args.runs)]
+    print(rows[-1], flush=True)
     with tempfile.TemporaryDirectory(prefix="haven-bench-") as scratch:
         root = generate(Path(scratch) / "big", args.languages, args.pages)
         start = time.perf_counter()
@@ -111,12 +116,11 @@ def main(argv: list[str] | None = None) -> int:
                        capture_output=True)
         build_time = time.perf_counter() - start
         rows.append(compare(root, f"generated, {args.languages} languages x {args.pages} pages", args.runs))
+        print(rows[-1], flush=True)
         planted = plant(root, args.planted)
         _, haven_report = timed(haven_check(root), root, 1)
         _, lychee_report = timed(lychee(root), root, 1)
         by_haven, by_lychee = found_by_haven(haven_report), found_by_lychee(lychee_report, root)
-    print("| site | haven check | lychee | ratio |\n|---|---|---|---|")
-    print("\n".join(rows))
     print(f"\nbuild of the generated site: {build_time:.1f} s")
     print(f"planted {len(planted)} broken links and anchors: haven check found {len(planted & by_haven)}, "
           f"lychee found {len(planted & by_lychee)}; reported by only one of them: "

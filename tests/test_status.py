@@ -27,3 +27,13 @@ def test_status_as_a_table(fixture_site, capsys):
     text = capsys.readouterr().out.splitlines()
     assert text[0].split() == ["language", "translated", "stale", "unreviewed", "UI", "strings", "up", "to", "date"]
     assert len(text) == 5
+
+
+def test_the_built_site_has_a_status_page_for_editors_only(fixture_site):
+    fixture_site.translate("es", "index.md", "Sus derechos", "# Sus derechos\n")
+    assert fixture_site.build() == 0
+    page = fixture_site.html("editors/status/")
+    assert "<td>Español (es)</td><td>1/2</td><td>0</td><td>1</td><td>complete</td><td>50%</td>" in page
+    assert '<meta name="robots" content="noindex">' in page
+    # Readers' pages do not link to it.
+    assert "editors/status" not in fixture_site.html("") + fixture_site.html("es/")

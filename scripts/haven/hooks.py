@@ -17,13 +17,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from haven import content as content_module
-from haven import bidi, pageview, site as site_module
+from haven import bidi, pageview, status, site as site_module
 from haven.content import Content
 from haven.diagnostics import DiagnosticsError
 
 # Under this name MkDocs counts our warnings, so --strict fails on them.
 log = logging.getLogger("mkdocs.plugins.haven")
 _KEY = "haven_content"
+STATUS_PAGE = "editors/status/index.html"  # for editors; no link to it from readers' pages
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -89,3 +90,12 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(output, encoding="utf-8")
     return ""  # MkDocs writes nothing for empty output: the root 404 stays English
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write the editors' translation-status page, once, with the default language's build."""
+    content: Content = config.extra[_KEY]
+    if _build_language(config) == content.site.default.code:
+        target = Path(config.site_dir) / STATUS_PAGE
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(status.as_html_page(status.compute(content)), encoding="utf-8")
