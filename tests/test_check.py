@@ -239,3 +239,20 @@ def test_an_outdated_build_is_not_trusted(fixture_site, capsys):
     # found nothing; site/ itself was left as it was.
     assert code == 0 and not finding_lines(out, "H060")
     assert 'href="gone/"' in fixture_site.html("")
+
+
+def test_links_in_data_files_follow_the_same_rules(fixture_site, capsys):
+    data = fixture_site.root / "data" / "directory"
+    data.mkdir()
+    (data / "orgs.yml").write_text(
+        "- id: nijc\n  website: http://immigrantjustice.org\n  phones:\n    - number: tel:abc\n"
+        "  about: 'Note: this is text, not a link'\n  intake: java&#115;cript:alert(1)\n",
+        encoding="utf-8",
+    )
+    code, out = check(fixture_site, capsys)
+    assert code == 1
+    assert [line.split(" (hint")[0] for line in out if line.startswith("data/directory/")] == [
+        "data/directory/orgs.yml:2: H064 insecure link http://immigrantjustice.org",
+        "data/directory/orgs.yml:4: H065 the phone link 'tel:abc' cannot be dialled",
+        "data/directory/orgs.yml:6: H066 unsafe link 'javascript:alert(1)': javascript: links can run code",
+    ]

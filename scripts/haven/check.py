@@ -18,11 +18,12 @@ import markdown
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from haven import content as content_module
-from haven import built, links, site as site_module, translations
+from haven import built, externals, links, site as site_module, translations
 from haven.diagnostics import Diagnostic, DiagnosticsError, Severity
 
 
-def sources(config_path: Path, today: datetime.date, strict: bool = False) -> list[Diagnostic]:
+def sources(config_path: Path, today: datetime.date, strict: bool = False,
+            external: bool = False) -> list[Diagnostic]:
     """Findings about the sources alone: front matter, strings, translations, links."""
     try:
         site = site_module.load(config_path)
@@ -30,7 +31,12 @@ def sources(config_path: Path, today: datetime.date, strict: bool = False) -> li
         return exc.diagnostics
     content, findings = content_module.collect(site)
     findings += translations.findings(content, today, strict)
-    findings += links.check(content, _MarkdownRenderer(config_path), urlsplit(site.site_url or "").hostname)
+    host = urlsplit(site.site_url or "").hostname
+    findings += links.check(content, _MarkdownRenderer(config_path), host)
+    findings += links.check_data(site, host)
+    if external:
+        cache = site.root / ".cache" / "haven-external.json"
+        findings += externals.check(links.external(content), cache, datetime.datetime.now(datetime.timezone.utc))
     return sorted(set(findings))
 
 
@@ -56,13 +62,14 @@ class _MarkdownRenderer:
         return self.markdown.convert(text)
 
 
-def run(config_path: Path, today: datetime.date, strict: bool = False) -> tuple[list[Diagnostic], str | None]:
+def run(config_path: Path, today: datetime.date, strict: bool = False,
+        external: bool = False) -> tuple[list[Diagnostic], str | None]:
     """All findings, and why the built site was not checked (None when it was).
 
     A fresh build in site/ (its fingerprint matches the sources) is checked as
     it is; otherwise the site is built strictly into a scratch folder first.
     """
-    findings = sources(config_path, today, strict)
+    findings = sources(config_path, today, strict, external)
     if any(f.severity is Severity.ERROR for f in findings):
         return findings, "The site was not built: fix the errors above first, then run the check again."
     site = site_module.load(config_path)

@@ -32,6 +32,8 @@ def _parser() -> argparse.ArgumentParser:
     check = verbs.add_parser("check", help="report every problem in the sources and the build, without touching site/")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--strict", action="store_true", help="stale translations are errors (use before a release)")
+    check.add_argument("--external", action="store_true",
+                       help="also visit links to other sites (needs the internet; never in CI)")
     stamp = verbs.add_parser("stamp", help="record in translations which English version they match")
     stamp.add_argument("paths", nargs="+", type=Path, help="translated pages, e.g. docs/es/index.md")
     status = verbs.add_parser("status", help="how far each language has come")
@@ -84,7 +86,8 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    findings, skipped = check_module.run(args.config, datetime.date.today(), strict=args.strict)
+    findings, skipped = check_module.run(args.config, datetime.date.today(), strict=args.strict,
+                                         external=args.external)
     if args.format == "json":
         print(check_module.as_json(findings, skipped))
     else:

@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from haven.content import Content, SourcePage
-from haven.diagnostics import Diagnostic
+from haven import yamlsource
+from haven.content import Content, SourcePage, read_text
+from haven.diagnostics import Diagnostic, DiagnosticsError
+from haven.site import Site
 
 Render = Callable[[str], str]
 
@@ -108,39 +110,78 @@ def check(content: Content, render: Render, site_host: str | None) -> list[Diagn
     return findings
 
 
-def _check_link(content, page, shown, link, ids_of, site_host) -> list[Diagnostic]:
-    url = link.url
+Problem = tuple[str, str, str]  # code, message, hint
+
+
+def scheme_problem(url: str, site_host: str | None) -> Problem | None:
+    """What is wrong with a link that has a scheme (https:, tel:, …) or starts with '/'."""
     bare = _CONTROL.sub("", url).lower()
     scheme = bare.split(":", 1)[0] if re.match(r"^[a-z][a-z0-9+.-]*:", bare) else ""
     if scheme in _UNSAFE:
-        return [_error(shown, link.line, "H066", f"unsafe link '{url[:40]}': {scheme}: links can run code",
-                       "link to a page or an https:// address instead")]
+        return ("H066", f"unsafe link '{url[:40]}': {scheme}: links can run code",
+                "link to a page or an https:// address instead")
     if scheme == "http" or url.startswith("//"):
-        return [_error(shown, link.line, "H064", f"insecure link {url}",
-                       "use the https:// address; readers' connections must not be readable by others")]
+        return ("H064", f"insecure link {url}",
+                "use the https:// address; readers' connections must not be readable by others")
     if scheme == "tel":
         number = url[4:]
-        digits = re.sub(r"\D", "", number)
-        if not _TEL.match(number) or not 3 <= len(digits) <= 15:
-            return [_error(shown, link.line, "H065", f"the phone link '{url}' cannot be dialled",
-                           "write it as tel:+ country code and digits, e.g. tel:+18008987180")]
-        return []
-    if scheme == "mailto":
+        if not _TEL.match(number) or not 3 <= len(re.sub(r"\D", "", number)) <= 15:
+            return ("H065", f"the phone link '{url}' cannot be dialled",
+                    "write it as tel:+ country code and digits, e.g. tel:+18008987180")
+    elif scheme == "mailto":
         if not _MAILTO.match(unquote(url[7:].split("?", 1)[0])):
-            return [_error(shown, link.line, "H065", f"the email link '{url}' has no valid address",
-                           "write it as mailto:name@example.org")]
-        return []
-    if scheme == "https":
+            return ("H065", f"the email link '{url}' has no valid address", "write it as mailto:name@example.org")
+    elif scheme == "https":
         if site_host and urlsplit(url).hostname == site_host:
-            return [_error(shown, link.line, "H063", f"link to this site by its full address: {url}",
-                           "link to the page's .md file instead, so it works in every language and offline")]
+            return ("H063", f"link to this site by its full address: {url}",
+                    "link to the page's .md file instead, so it works in every language and offline")
+    elif not scheme and url.startswith("/"):
+        return ("H063", f"absolute link {url}",
+                "link to the page's .md file with a relative path, e.g. ../rights/at-home.md")
+    return None
+
+
+def _check_link(content, page, shown, link, ids_of, site_host) -> list[Diagnostic]:
+    problem = scheme_problem(link.url, site_host)
+    if problem:
+        return [_error(shown, link.line, *problem)]
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", _CONTROL.sub("", link.url)) or link.url.startswith("/"):
         return []
-    if scheme:
-        return []
-    if url.startswith("/"):
-        return [_error(shown, link.line, "H063", f"absolute link {url}",
-                       "link to the page's .md file with a relative path, e.g. ../rights/at-home.md")]
     return _check_relative(content, page, shown, link, ids_of)
+
+
+# Values in data files that are links: a known scheme, or '//'.
+_DATA_LINK = re.compile(r"^\s*(//|(https?|tel|mailto|javascript|vbscript|data|ftp)\s*:)", re.IGNORECASE)
+
+
+def check_data(site: Site, site_host: str | None) -> list[Diagnostic]:
+    """Links written in structured data (data/**/*.yml): the same rules as in pages."""
+    findings = []
+    for path in sorted((site.root / "data").rglob("*.yml")):
+        shown = site.show(path)
+        try:
+            doc = yamlsource.parse(read_text(path, shown), shown)
+        except DiagnosticsError as exc:
+            findings += exc.diagnostics
+            continue
+        for loc, value in _strings(doc.data, ()):
+            url = html.unescape(value).strip()
+            if _DATA_LINK.match(_CONTROL.sub("", url)):
+                problem = scheme_problem(url, site_host)
+                if problem:
+                    findings.append(_error(shown, doc.line_of(loc), *problem))
+    return findings
+
+
+def _strings(data, loc) -> Iterator[tuple[tuple, str]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*loc, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, (*loc, index))
+    elif isinstance(data, str):
+        yield loc, data
 
 
 def _check_relative(content, page, shown, link, ids_of) -> list[Diagnostic]:
@@ -198,3 +239,13 @@ def _nearby(path) -> str:
 
 def _error(path: str, line: int, code: str, message: str, hint: str) -> Diagnostic:
     return Diagnostic(path, line, code, message, hint)
+
+
+def external(content: Content) -> dict[str, list[tuple[str, int]]]:
+    """Every https link to another site in the pages, with where it is written."""
+    places: dict[str, list[tuple[str, int]]] = {}
+    for page in sorted(content.pages.values(), key=lambda p: p.path):
+        for link in extract(page):
+            if link.url.lower().startswith("https://"):
+                places.setdefault(link.url, []).append((content.site.show(page.path), link.line))
+    return places
