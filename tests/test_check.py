@@ -256,3 +256,17 @@ def test_links_in_data_files_follow_the_same_rules(fixture_site, capsys):
         "data/directory/orgs.yml:4: H065 the phone link 'tel:abc' cannot be dialled",
         "data/directory/orgs.yml:6: H066 unsafe link 'javascript:alert(1)': javascript: links can run code",
     ]
+
+
+def test_navigation_titles_without_a_translation(fixture_site, capsys):
+    config = fixture_site.config.read_text()
+    config = config.replace("plugins:", "nav:\n  - Home: index.md\n  - Your rights:\n      - rights/at-home.md\nplugins:")
+    config = config.replace("name: Español\n", "name: Español\n          nav_translations:\n            Home: Inicio\n")
+    fixture_site.config.write_text(config)
+    nav_line = config.splitlines().index("  - Your rights:") + 1
+    code, out = check(fixture_site, capsys)
+    h055 = [line.split(" (hint")[0] for line in finding_lines(out, "H055")]
+    assert f"mkdocs.yml:{nav_line}: H055 warning: the navigation title 'Your rights' has no translation into " \
+           "Español (es)" in h055
+    assert not any("'Home' has no translation into Español" in line for line in h055)
+    assert len(h055) == 5  # Home for ar and ht; Your rights for es, ar and ht

@@ -29,6 +29,8 @@ class Language:
     code: str
     name: str  # the language's name in itself, as the switcher shows it
     default: bool = False
+    nav_translations: frozenset[str] = frozenset()  # English navigation titles it translates
+    own_nav: bool = False  # it declares a whole navigation of its own
 
     @property
     def rtl(self) -> bool:
@@ -46,6 +48,7 @@ class Site:
     overrides_dir: Path
     languages: tuple[Language, ...]
     site_url: str | None = None  # the public address, as MkDocs reads it
+    nav_titles: tuple[tuple[str, int], ...] = ()  # titles written in mkdocs.yml's nav, with their lines
 
     @property
     def default(self) -> Language:
@@ -108,7 +111,17 @@ def load(config_path: Path) -> Site:
         overrides_dir=overrides,
         languages=tuple(languages),
         site_url=_env_value(config.get("site_url")),
+        nav_titles=tuple(_nav_titles(config.get("nav"), ("nav",), doc)),
     )
+
+
+def _nav_titles(items, loc, doc):
+    """Titles in a nav: `- Title: page.md` and `- Section: [...]`; bare `- page.md` has none."""
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        if isinstance(item, dict):
+            for title, value in item.items():
+                yield title, doc.line_of((*loc, index))  # the line the title is written on
+                yield from _nav_titles(value, (*loc, index, title), doc)
 
 
 def _env_value(value) -> str | None:
@@ -183,7 +196,14 @@ def _language(entry, loc, doc, overrides: Path) -> tuple[Language | None, list[D
         )
     if problems:
         return None, problems
-    return Language(code=code, name=name.strip(), default=_yaml11_true(entry.get("default"))), []
+    translations = entry.get("nav_translations")
+    return Language(
+        code=code,
+        name=name.strip(),
+        default=_yaml11_true(entry.get("default")),
+        nav_translations=frozenset(translations) if isinstance(translations, dict) else frozenset(),
+        own_nav=isinstance(entry.get("nav"), list),
+    ), []
 
 
 def _yaml11_true(value) -> bool:

@@ -87,7 +87,19 @@ def orphans(content: Content) -> list[Diagnostic]:
 def findings(content: Content, today: datetime.date, strict: bool = False) -> list[Diagnostic]:
     """What editors and translators should know about the state of translations."""
     site = content.site
-    result = []
+    result = [
+        Diagnostic(
+            site.show(site.config_path),
+            line,
+            "H055",
+            f"the navigation title '{title}' has no translation into {language.name} ({language.code})",
+            f"add it under that language's nav_translations in mkdocs.yml: '{title}: …'",
+            Severity.WARNING,
+        )
+        for title, line in site.nav_titles
+        for language in site.languages
+        if not language.default and not language.own_nav and title not in language.nav_translations
+    ]
     for source in sorted(content.pages.values(), key=lambda p: p.path):
         if source.lang != site.default.code:
             continue
