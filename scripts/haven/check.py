@@ -18,7 +18,7 @@ import markdown
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from haven import content as content_module
-from haven import built, externals, links, site as site_module, translations
+from haven import built, externals, links, site as site_module, translations, urgent
 from haven.diagnostics import Diagnostic, DiagnosticsError, Severity
 
 
@@ -31,6 +31,7 @@ def sources(config_path: Path, today: datetime.date, strict: bool = False,
         return exc.diagnostics
     content, findings = content_module.collect(site)
     findings += translations.findings(content, today, strict)
+    findings += urgent.findings(site, content.urgent, today)
     host = urlsplit(site.site_url or "").hostname
     findings += links.check(content, _MarkdownRenderer(config_path), host)
     findings += links.check_data(site, host)

@@ -9,12 +9,12 @@ import argparse
 import contextlib
 import logging
 import sys
-import datetime
 from pathlib import Path
 
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from haven import check as check_module
+from haven import clock
 from haven import content as content_module
 from haven import new_translation
 from haven import site as site_module
@@ -86,7 +86,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    findings, skipped = check_module.run(args.config, datetime.date.today(), strict=args.strict,
+    findings, skipped = check_module.run(args.config, clock.today(), strict=args.strict,
                                          external=args.external)
     if args.format == "json":
         print(check_module.as_json(findings, skipped))

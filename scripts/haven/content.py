@@ -13,6 +13,8 @@ import re
 from pathlib import Path
 
 from haven import frontmatter, translations, yamlsource
+from haven import urgent as urgent_module
+from haven.textfile import read_text
 from haven.diagnostics import Diagnostic, DiagnosticsError
 from haven.models import PageMeta, Strings, TranslationMeta, validate
 from haven.site import Site
@@ -40,6 +42,7 @@ class Content:
     site: Site
     pages: Mapping[tuple[str, str], SourcePage]
     strings: Mapping[str, Strings]
+    urgent: urgent_module.Urgent = urgent_module.Urgent()
 
     def page(self, lang: str, rel: str) -> SourcePage | None:
         return self.pages.get((lang, rel))
@@ -109,7 +112,9 @@ def collect(site: Site) -> tuple[Content, list[Diagnostic]]:
         problems += found
         if loaded:
             strings[language.code] = loaded
-    content = Content(site=site, pages=pages, strings=strings)
+    urgent, found = urgent_module.load(site)
+    problems += found
+    content = Content(site=site, pages=pages, strings=strings, urgent=urgent)
     problems += translations.orphans(content)
     return content, problems
 
@@ -165,22 +170,3 @@ def placeholder_mismatches(site: Site, code: str, doc: yamlsource.YamlDocument) 
 def _braces(names: set[str]) -> str:
     return ", ".join(f"{{{name}}}" for name in sorted(names)) or "(none)"
 
-
-def read_text(path: Path, shown: str) -> str:
-    """A source file's text; a file that is not UTF-8 is a finding, not a crash."""
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise DiagnosticsError(
-            [
-                Diagnostic(
-                    shown,
-                    line,
-                    "H016",
-                    "this file is not UTF-8 text",
-                    "save it as UTF-8 in your editor (often under 'Save with encoding')",
-                )
-            ]
-        ) from None

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from haven import content as content_module
-from haven import bidi, pageview, status, site as site_module
+from haven import bidi, clock, pageview, status, site as site_module
 from haven.content import Content
 from haven.diagnostics import DiagnosticsError
 
@@ -53,7 +53,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
     lang = _build_language(config)
     _, rel = content.site.split_src(page.file.src_uri)
     # Replace the meta MkDocs read itself (with YAML 1.1 coercions) by the validated one.
-    page.meta = pageview.page_meta(content, lang, rel, page.url)
+    page.meta = pageview.page_meta(content, lang, rel, page.url, clock.today())
     if page.meta["haven"]["state"] == "fallback" and config.site_url:
         # Not a translation: point search engines at the English original.
         page.canonical_url = urljoin(config.site_url, page.meta["haven"]["english_url"])
@@ -75,7 +75,8 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
     that page. Its untouched list (links to each home page) is restored here.
     """
     if template_name == "404.html":
-        context["haven_not_found"] = pageview.not_found(config.extra[_KEY], _build_language(config))
+        context["haven_not_found"] = pageview.not_found(config.extra[_KEY], _build_language(config),
+                                                        clock.today())
         # Assigned as an attribute, as the plugin does: templates read the attribute.
         config.extra.alternate = deepcopy(config.plugins["i18n"].extra_alternate)
     return context

@@ -18,9 +18,10 @@ from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from haven import yamlsource
-from haven.content import Content, SourcePage, read_text
+from haven.content import Content, SourcePage
 from haven.diagnostics import Diagnostic, DiagnosticsError
 from haven.site import Site
+from haven.textfile import read_text
 
 Render = Callable[[str], str]
 

@@ -9,7 +9,15 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Literal, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
 
 from haven.diagnostics import Diagnostic
 from haven.yamlsource import YamlDocument
@@ -71,6 +79,30 @@ class TranslationMeta(_Strict):
     hide: list[Hideable] = []
 
 
+class UrgentNotice(_Strict):
+    """A sudden legal or policy change: a banner on every page, in every language."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")] = Field(
+        description="A short name in lowercase letters, digits and dashes, e.g. 2026-12-new-rule."
+    )
+    date: datetime.date = Field(description="The day the change was announced, YYYY-MM-DD.")
+    expires: datetime.date = Field(description="The last day the banner is shown, YYYY-MM-DD.")
+    text: dict[str, Text] = Field(description="The banner's words per language code; English is required.")
+    link: Annotated[str, StringConstraints(pattern=r"^[^:]+\.md$")] | None = Field(
+        None, description="A page to read more, as its path inside docs/en/, e.g. rights/at-home.md."
+    )
+
+    @model_validator(mode="after")
+    def _expires_after_date(self) -> UrgentNotice:
+        if self.expires < self.date:
+            raise ValueError(f"expires ({self.expires}) is before date ({self.date})")
+        return self
+
+
+class UrgentNotices(_Strict):
+    notices: list[UrgentNotice] = []
+
+
 class Strings(_Strict):
     """UI strings of Haven's own templates, one file per language."""
 
@@ -86,6 +118,8 @@ class Strings(_Strict):
     sources_heading: Text
     not_found_title: Text
     not_found_link: Text
+    urgent_label: Text  # before an urgent notice's date
+    urgent_link: Text
 
 
 M = TypeVar("M", bound=BaseModel)

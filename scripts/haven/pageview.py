@@ -8,11 +8,10 @@ advice, reviewed date, sources), all in the reader's language.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
-from babel.dates import format_date
-
-from haven import translations
+from haven import clock, translations, urgent
 from haven.content import Content
 from haven.models import PageMeta
 from haven.translations import State
@@ -26,7 +25,7 @@ def english_url(content: Content, lang: str, url: str) -> str:
     return url
 
 
-def page_meta(content: Content, lang: str, rel: str, url: str) -> dict[str, Any]:
+def page_meta(content: Content, lang: str, rel: str, url: str, today: datetime.date) -> dict[str, Any]:
     """The page's meta as the templates read it: validated fields plus `haven`."""
     page = content.page(lang, rel) or content.source(rel)
     source = content.source(rel)
@@ -66,13 +65,16 @@ def page_meta(content: Content, lang: str, rel: str, url: str) -> dict[str, Any]
         else [],
         "strings": strings.model_dump(),
         "reviewed": source.meta.reviewed.isoformat(),
-        "reviewed_text": format_date(source.meta.reviewed, format="long", locale=lang.replace("-", "_")),
+        "reviewed_text": clock.long_date(source.meta.reviewed, lang),
         "sources": [source.model_dump() for source in sources],
+        "urgent": urgent.shown_on(content.urgent, site, lang, strings, today),
     }
     return meta
 
 
-def not_found(content: Content, lang: str) -> dict[str, Any]:
-    """What the 404 page of a language shows: its words and the way home."""
+def not_found(content: Content, lang: str, today: datetime.date) -> dict[str, Any]:
+    """What the 404 page of a language shows: its words, urgent notices and the way home."""
     home = "" if lang == content.site.default.code else f"{lang}/"
-    return {"strings": content.strings[lang].model_dump(), "home_url": home}
+    strings = content.strings[lang]
+    return {"strings": strings.model_dump(), "home_url": home,
+            "urgent": urgent.shown_on(content.urgent, content.site, lang, strings, today)}

@@ -36,7 +36,7 @@ class Language:
     def rtl(self) -> bool:
         try:
             return Locale.parse(self.code.replace("-", "_")).character_order == "right-to-left"
-        except UnknownLocaleError:  # no locale data ('tl'): taken as left to right, as Tagalog is
+        except UnknownLocaleError:  # no locale data: taken as left to right
             return False
 
 

@@ -1,0 +1,26 @@
+"""Dates: which day Haven takes as today, and how a date is written for readers.
+
+HAVEN_TODAY=YYYY-MM-DD builds and checks the site as it will be on that day
+(to preview an urgent notice before it starts); otherwise it is the real date.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+
+from babel import UnknownLocaleError
+from babel.dates import format_date
+
+
+def today() -> datetime.date:
+    value = os.environ.get("HAVEN_TODAY")
+    return datetime.date.fromisoformat(value) if value else datetime.date.today()
+
+
+def long_date(date: datetime.date, lang: str) -> str:
+    """'November 28, 2026' in the reader's language; the ISO form where babel has no data."""
+    try:
+        return format_date(date, format="long", locale=lang.replace("-", "_"))
+    except UnknownLocaleError:
+        return date.isoformat()
