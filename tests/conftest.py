@@ -56,6 +56,8 @@ def mkdocs_yml(languages: dict[str, str]) -> str:
     entries = "\n".join(
         f"        - locale: {code}\n          name: {name}\n          build: true"
         + ("\n          default: true" if code == "en" else "")
+        # The automatic navigation's section made of docs/en/rights/.
+        + f"\n          nav_translations:\n            Rights: Rights ({code})"
         for code, name in languages.items()
     )
     return textwrap.dedent(

@@ -6,6 +6,16 @@ import pytest
 
 from haven.cli import main
 
+ENGLISH_PAGE_TEXT = """---
+title: More help
+reviewed: 2026-11-01
+sources:
+  - name: AFSC
+    url: https://www.afsc.org/knowyourrights/your-rights-home
+---
+
+# More help
+"""
 ARABIC_AT_HOME = "# إذا جاء العناصر إلى بيتك\n\n## اطلب رؤية المذكرة\n\nاطلب مذكرة من قاضٍ.\n"
 
 
@@ -261,7 +271,7 @@ def test_links_in_data_files_follow_the_same_rules(fixture_site, capsys):
 def test_navigation_titles_without_a_translation(fixture_site, capsys):
     config = fixture_site.config.read_text()
     config = config.replace("plugins:", "nav:\n  - Home: index.md\n  - Your rights:\n      - rights/at-home.md\nplugins:")
-    config = config.replace("name: Español\n", "name: Español\n          nav_translations:\n            Home: Inicio\n")
+    config = config.replace("Rights: Rights (es)", "Rights: Rights (es)\n            Home: Inicio")
     fixture_site.config.write_text(config)
     nav_line = config.splitlines().index("  - Your rights:") + 1
     code, out = check(fixture_site, capsys)
@@ -270,3 +280,23 @@ def test_navigation_titles_without_a_translation(fixture_site, capsys):
            "Español (es)" in h055
     assert not any("'Home' has no translation into Español" in line for line in h055)
     assert len(h055) == 5  # Home for ar and ht; Your rights for es, ar and ht
+
+
+def test_section_titles_of_the_automatic_navigation_need_translations(fixture_site, capsys):
+    config = fixture_site.config.read_text()
+    config = config.replace("\n          nav_translations:\n            Rights: Rights (ar)", "")
+    fixture_site.config.write_text(config)
+    (fixture_site.root / "docs" / "en" / "more-help").mkdir()
+    fixture_site.write("en/more-help/index.md", ENGLISH_PAGE_TEXT)
+    _, out = check(fixture_site, capsys)
+    line = {code: config.splitlines().index(f"        - locale: {code}") + 1 for code in ("es", "ar", "ht")}
+    assert [text.split(" (hint")[0] for text in finding_lines(out, "H055")] == [
+        f"mkdocs.yml:{line['es']}: H055 warning: the navigation title 'More help' has no translation into "
+        "Español (es)",
+        f"mkdocs.yml:{line['ar']}: H055 warning: the navigation title 'More help' has no translation into "
+        "العربية (ar)",
+        f"mkdocs.yml:{line['ar']}: H055 warning: the navigation title 'Rights' has no translation into "
+        "العربية (ar)",
+        f"mkdocs.yml:{line['ht']}: H055 warning: the navigation title 'More help' has no translation into "
+        "Kreyòl ayisyen (ht)",
+    ]

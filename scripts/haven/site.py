@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 
 import material
 from babel import Locale, UnknownLocaleError
+from mkdocs.utils import dirname_to_title
 
 from haven import yamlsource
 from haven.diagnostics import Diagnostic, DiagnosticsError, display_path
@@ -31,6 +32,7 @@ class Language:
     default: bool = False
     nav_translations: frozenset[str] = frozenset()  # English navigation titles it translates
     own_nav: bool = False  # it declares a whole navigation of its own
+    line: int = 1  # where mkdocs.yml declares it
 
     @property
     def rtl(self) -> bool:
@@ -48,7 +50,9 @@ class Site:
     overrides_dir: Path
     languages: tuple[Language, ...]
     site_url: str | None = None  # the public address, as MkDocs reads it
-    nav_titles: tuple[tuple[str, int], ...] = ()  # titles written in mkdocs.yml's nav, with their lines
+    # Navigation titles: (title, line in mkdocs.yml) from its nav, or, without a nav,
+    # (section title MkDocs makes of a folder of English pages, None).
+    nav_titles: tuple[tuple[str, int | None], ...] = ()
 
     @property
     def default(self) -> Language:
@@ -111,8 +115,16 @@ def load(config_path: Path) -> Site:
         overrides_dir=overrides,
         languages=tuple(languages),
         site_url=_env_value(config.get("site_url")),
-        nav_titles=tuple(_nav_titles(config.get("nav"), ("nav",), doc)),
+        nav_titles=tuple(_nav_titles(config.get("nav"), ("nav",), doc))
+        if "nav" in config
+        else _folder_titles(root / (config.get("docs_dir") or "docs") / defaults[0].code),
     )
+
+
+def _folder_titles(english: Path) -> tuple[tuple[str, None], ...]:
+    """The section titles MkDocs' automatic navigation makes of the English folders."""
+    folders = sorted(p for p in english.rglob("*") if p.is_dir()) if english.is_dir() else []
+    return tuple(dict.fromkeys((dirname_to_title(p.name), None) for p in folders))
 
 
 def _nav_titles(items, loc, doc):
@@ -203,6 +215,7 @@ def _language(entry, loc, doc, overrides: Path) -> tuple[Language | None, list[D
         default=_yaml11_true(entry.get("default")),
         nav_translations=frozenset(translations) if isinstance(translations, dict) else frozenset(),
         own_nav=isinstance(entry.get("nav"), list),
+        line=line,
     ), []
 
 

@@ -90,7 +90,7 @@ def findings(content: Content, today: datetime.date, strict: bool = False) -> li
     result = [
         Diagnostic(
             site.show(site.config_path),
-            line,
+            line or language.line,
             "H055",
             f"the navigation title '{title}' has no translation into {language.name} ({language.code})",
             f"add it under that language's nav_translations in mkdocs.yml: '{title}: …'",
