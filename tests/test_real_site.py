@@ -8,7 +8,11 @@ from conftest import REPO
 from haven import site
 
 SITE = site.load(REPO / "mkdocs.yml")
-PAGES = ("", "rights/at-home/")
+# Every English page, as its address: 'index.md' -> '', 'rights/at-home.md' -> 'rights/at-home/'.
+PAGES = tuple(
+    "" if rel == "index.md" else rel.removesuffix(".md") + "/"
+    for rel in sorted(p.relative_to(SITE.docs_dir / "en").as_posix() for p in (SITE.docs_dir / "en").rglob("*.md"))
+)
 
 
 def test_every_language_has_every_page_marked_with_its_language_and_direction(real_site):
