@@ -11,19 +11,16 @@ than html.parser), and each finding names the source page and line.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
+from haven import links
 from haven.diagnostics import Diagnostic
 from haven.site import Site
 
-_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
-_CONTROL = re.compile(r"[\x00-\x20\x7f]")
-_UNSAFE = ("javascript", "vbscript", "data")
 FINGERPRINT = ".haven-build"
 
 
@@ -73,11 +70,10 @@ def check(site: Site, site_dir: Path) -> list[Diagnostic]:
 
 
 def _problem(href: str, page: BuiltPage, pages: dict[str, BuiltPage], site_dir: Path):
-    bare = _CONTROL.sub("", href).lower()
-    scheme = _SCHEME.match(bare)
+    scheme = links.scheme(href)
     if scheme:
-        if scheme.group(1) in _UNSAFE:
-            return ("H066", f"the built page /{page.url} has a {scheme.group(1)}: link, which can run code",
+        if links.is_unsafe(href):
+            return ("H066", f"the built page /{page.url} has a {scheme}: link, which can run code",
                     "link to a page or an https:// address instead")
         return None  # other schemes are checked in the sources; external links with --external
     if href.startswith("//"):

@@ -44,7 +44,8 @@ _PATTERNS = [
 _SCRIPT = re.compile(r"<\s*script\b", re.IGNORECASE)
 _HANDLER = re.compile(r"<[a-zA-Z][^>]*?\s(on[a-z]+)\s*=", re.IGNORECASE)
 _UNSAFE = ("javascript", "vbscript", "data")
-_CONTROL = re.compile(r"[\x00-\x20\x7f]")
+_CONTROL = re.compile(r"[\x00-\x20\x7f]")  # browsers drop these from a URL
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 _TEL = re.compile(r"^\+?[0-9][0-9().\- ]*$")
 _MAILTO = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 _ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""")
@@ -114,29 +115,39 @@ def check(content: Content, render: Render, site_host: str | None) -> list[Diagn
 Problem = tuple[str, str, str]  # code, message, hint
 
 
+def scheme(url: str) -> str:
+    """A link's scheme as a browser reads it ('javascript' in 'Java\tscript:…'), or ''."""
+    match = _SCHEME.match(_CONTROL.sub("", url).lower())
+    return match.group(1) if match else ""
+
+
+def is_unsafe(url: str) -> bool:
+    """Whether following the link runs code instead of opening a page."""
+    return scheme(url) in _UNSAFE
+
+
 def scheme_problem(url: str, site_host: str | None) -> Problem | None:
     """What is wrong with a link that has a scheme (https:, tel:, …) or starts with '/'."""
-    bare = _CONTROL.sub("", url).lower()
-    scheme = bare.split(":", 1)[0] if re.match(r"^[a-z][a-z0-9+.-]*:", bare) else ""
-    if scheme in _UNSAFE:
-        return ("H066", f"unsafe link '{url[:40]}': {scheme}: links can run code",
+    scheme_ = scheme(url)
+    if scheme_ in _UNSAFE:
+        return ("H066", f"unsafe link '{url[:40]}': {scheme_}: links can run code",
                 "link to a page or an https:// address instead")
-    if scheme == "http" or url.startswith("//"):
+    if scheme_ == "http" or url.startswith("//"):
         return ("H064", f"insecure link {url}",
                 "use the https:// address; readers' connections must not be readable by others")
-    if scheme == "tel":
+    if scheme_ == "tel":
         number = url[4:]
         if not _TEL.match(number) or not 3 <= len(re.sub(r"\D", "", number)) <= 15:
             return ("H065", f"the phone link '{url}' cannot be dialled",
                     "write it as tel:+ country code and digits, e.g. tel:+18008987180")
-    elif scheme == "mailto":
+    elif scheme_ == "mailto":
         if not _MAILTO.match(unquote(url[7:].split("?", 1)[0])):
             return ("H065", f"the email link '{url}' has no valid address", "write it as mailto:name@example.org")
-    elif scheme == "https":
+    elif scheme_ == "https":
         if site_host and urlsplit(url).hostname == site_host:
             return ("H063", f"link to this site by its full address: {url}",
                     "link to the page's .md file instead, so it works in every language and offline")
-    elif not scheme and url.startswith("/"):
+    elif not scheme_ and url.startswith("/"):
         return ("H063", f"absolute link {url}",
                 "link to the page's .md file with a relative path, e.g. ../rights/at-home.md")
     return None
@@ -146,7 +157,7 @@ def _check_link(content, page, shown, link, ids_of, site_host) -> list[Diagnosti
     problem = scheme_problem(link.url, site_host)
     if problem:
         return [_error(shown, link.line, *problem)]
-    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", _CONTROL.sub("", link.url)) or link.url.startswith("/"):
+    if scheme(link.url) or link.url.startswith("/"):
         return []
     return _check_relative(content, page, shown, link, ids_of)
 
