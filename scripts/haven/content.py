@@ -106,12 +106,15 @@ def collect(site: Site) -> tuple[Content, list[Diagnostic]]:
         problems += found
         if page:
             pages[(page.lang, page.rel)] = page
-    strings = {}
+    strings, documents = {}, {}
     for language in site.languages:
-        loaded, found = read_strings(site, language.code)
+        loaded, documents[language.code], found = read_strings(site, language.code)
         problems += found
         if loaded:
             strings[language.code] = loaded
+    reference = documents.pop(site.default.code)
+    for doc in documents.values():
+        problems += placeholder_mismatches(doc, reference)
     urgent, found = urgent_module.load(site)
     problems += found
     content = Content(site=site, pages=pages, strings=strings, urgent=urgent)
@@ -119,11 +122,14 @@ def collect(site: Site) -> tuple[Content, list[Diagnostic]]:
     return content, problems
 
 
-def read_strings(site: Site, code: str) -> tuple[Strings | None, list[Diagnostic]]:
+def read_strings(
+    site: Site, code: str
+) -> tuple[Strings | None, yamlsource.YamlDocument | None, list[Diagnostic]]:
+    """A language's interface strings, the document they were read from, and their problems."""
     path = site.strings_dir / f"{code}.yml"
     shown = site.show(path)
     if not path.exists():
-        return None, [
+        return None, None, [
             Diagnostic(
                 shown,
                 1,
@@ -135,22 +141,22 @@ def read_strings(site: Site, code: str) -> tuple[Strings | None, list[Diagnostic
     try:
         doc = yamlsource.parse(read_text(path, shown), shown)
     except DiagnosticsError as exc:
-        return None, exc.diagnostics
+        return None, None, exc.diagnostics
     strings, problems = validate(Strings, doc, "strings file")
-    return strings, problems + placeholder_mismatches(site, code, doc)
+    return strings, doc, problems
 
 
-def placeholder_mismatches(site: Site, code: str, doc: yamlsource.YamlDocument) -> list[Diagnostic]:
-    """Strings whose {placeholders} differ from the English reference's."""
-    if code == site.default.code or not isinstance(doc.data, dict):
+def placeholder_mismatches(
+    doc: yamlsource.YamlDocument | None, reference: yamlsource.YamlDocument | None
+) -> list[Diagnostic]:
+    """Strings whose {placeholders} differ from the English reference's.
+
+    Nothing to compare when either file could not be read: that is reported already.
+    """
+    if doc is None or reference is None or not isinstance(doc.data, dict) or not isinstance(reference.data, dict):
         return []
-    reference_path = site.strings_dir / f"{site.default.code}.yml"
-    try:
-        reference = yamlsource.parse(read_text(reference_path, site.show(reference_path)), doc.path).data
-    except DiagnosticsError:
-        return []  # reported when the reference itself is read
     problems = []
-    for key, english in (reference or {}).items():
+    for key, english in reference.data.items():
         value = doc.data.get(key)
         if isinstance(value, str) and isinstance(english, str):
             expected, found = set(_PLACEHOLDER.findall(english)), set(_PLACEHOLDER.findall(value))
