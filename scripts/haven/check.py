@@ -20,20 +20,17 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from haven import content as content_module
 from haven import built, externals, links, site as site_module, translations, urgent
 from haven.diagnostics import Diagnostic, DiagnosticsError, Severity
+from haven.site import Site
 
 
-def sources(config_path: Path, today: datetime.date, strict: bool = False,
+def sources(site: Site, today: datetime.date, strict: bool = False,
             external: bool = False) -> list[Diagnostic]:
     """Findings about the sources alone: front matter, strings, translations, links."""
-    try:
-        site = site_module.load(config_path)
-    except DiagnosticsError as exc:
-        return exc.diagnostics
     content, findings = content_module.collect(site)
     findings += translations.findings(content, today, strict)
     findings += urgent.findings(site, content.urgent, today)
     host = urlsplit(site.site_url or "").hostname
-    findings += links.check(content, _MarkdownRenderer(config_path), host)
+    findings += links.check(content, _MarkdownRenderer(site.config_path), host)
     findings += links.check_data(site, host)
     if external:
         cache = site.root / ".cache" / "haven-external.json"
@@ -70,10 +67,14 @@ def run(config_path: Path, today: datetime.date, strict: bool = False,
     A fresh build in site/ (its fingerprint matches the sources) is checked as
     it is; otherwise the site is built strictly into a scratch folder first.
     """
-    findings = sources(config_path, today, strict, external)
+    not_built = "The site was not built: fix the errors above first, then run the check again."
+    try:
+        site = site_module.load(config_path)
+    except DiagnosticsError as exc:
+        return exc.diagnostics, not_built
+    findings = sources(site, today, strict, external)
     if any(f.severity is Severity.ERROR for f in findings):
-        return findings, "The site was not built: fix the errors above first, then run the check again."
-    site = site_module.load(config_path)
+        return findings, not_built
     site_dir = Path(config_path).resolve().parent / "site"
     if built.is_fresh(site, site_dir):
         return sorted(set(findings + built.check(site, site_dir))), None
