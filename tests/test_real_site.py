@@ -3,6 +3,7 @@
 import re
 
 import yaml
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from conftest import REPO
 from haven import site
@@ -23,7 +24,7 @@ def test_every_language_has_every_page_marked_with_its_language_and_direction(re
         for page in PAGES:
             html = (site_dir / prefix / page / "index.html").read_text(encoding="utf-8")
             assert f'<html lang="{language.code}"' in html
-            direction = "rtl" if language.code == "ar" else "ltr"
+            direction = "rtl" if language.rtl else "ltr"
             assert f'<body dir="{direction}"' in html, (language.code, page)
             assert strings["not_legal_advice"] in html
             assert re.search(r'<time datetime="\d{4}-\d{2}-\d{2}">', html)
@@ -59,3 +60,28 @@ def test_a_build_records_the_fingerprint_of_its_sources(real_site):
 
     site_dir, _ = real_site
     assert (site_dir / built.FINGERPRINT).read_text().strip() == built.fingerprint(SITE)
+
+
+def article(site_dir, language, page: str) -> HTMLParser:
+    prefix = "" if language.default else f"{language.code}/"
+    return HTMLParser((site_dir / prefix / page / "index.html").read_text(encoding="utf-8"))
+
+
+def test_every_home_page_leads_to_every_page_in_its_language(real_site):
+    site_dir, _ = real_site
+    for language in SITE.languages:
+        links = {a.attributes.get("href") for a in article(site_dir, language, "").css("article a")}
+        missing = [page for page in PAGES if page and page not in links]
+        assert missing == [], f"{language.code} home page does not link to {missing}"
+
+
+def test_the_rights_card_speaks_to_the_officer_in_english_in_every_language(real_site):
+    site_dir, _ = real_site
+    english_reader, english = article(site_dir, SITE.default, "rights-card/").css(".haven-card__side")
+    assert "Fifth Amendment" in english.text()
+    for language in SITE.languages:
+        reader, agent = article(site_dir, language, "rights-card/").css(".haven-card__side")
+        assert agent.attributes.get("lang") == "en" and agent.attributes.get("dir") == "ltr", language.code
+        assert agent.text() == english.text(), f"{language.code}: the officer's side differs from English"
+        if not language.default:
+            assert reader.text() != english_reader.text(), f"{language.code}: the reader's side is not translated"

@@ -9,6 +9,7 @@ import yaml
 
 from browser.conftest import PHONE, site_pages
 from conftest import REPO
+from haven import site
 
 pytestmark = pytest.mark.browser
 
@@ -17,75 +18,116 @@ def strings(lang: str) -> dict[str, str]:
     return yaml.safe_load((REPO / "data" / "strings" / f"{lang}.yml").read_text(encoding="utf-8"))
 
 
-def open_page(browser, url: str, *, old_browser: bool = False, javascript: bool = True):
-    """A fresh phone-sized page; every request is recorded and only 127.0.0.1 is answered."""
-    context = browser.new_context(viewport=PHONE, device_scale_factor=1, is_mobile=True, has_touch=True,
-                                  java_script_enabled=javascript)
-    if old_browser:
-        # Old Android WebViews lack ResizeObserver; Material then loads a polyfill.
-        context.add_init_script("delete window.ResizeObserver;")
-    requests: list[str] = []
-    failed: list[str] = []
+class Phone:
+    """A phone-sized browser tab that records every request; only 127.0.0.1 is answered.
 
-    def route(route):
-        requests.append(route.request.url)
+    One tab visits many pages: a new browser context per page would make
+    visiting every page of every language the slowest part of CI.
+    """
+
+    def __init__(self, browser, *, old_browser: bool = False, javascript: bool = True):
+        self.javascript = javascript
+        self.context = browser.new_context(viewport=PHONE, device_scale_factor=1, is_mobile=True, has_touch=True,
+                                           java_script_enabled=javascript)
+        if old_browser:
+            # Old Android WebViews lack ResizeObserver; Material then loads a polyfill.
+            self.context.add_init_script("delete window.ResizeObserver;")
+        self.requests: list[str] = []
+        self.context.route("**/*", self._route)  # routing also turns the cache off: every visit asks again
+        self.page = self.context.new_page()
+
+    def _route(self, route):
+        self.requests.append(route.request.url)
         if urlsplit(route.request.url).hostname == "127.0.0.1":
             route.continue_()
         else:
             route.abort()
 
-    context.route("**/*", route)
-    page = context.new_page()
-    page.on("requestfailed", lambda request: failed.append(request.url))
-    page.goto(url, wait_until="load")
-    if javascript:
-        page.wait_for_timeout(300)  # let Material's bundle start its own requests
-    return context, page, requests, failed
+    def visit(self, url: str):
+        self.requests.clear()
+        self.context.clear_cookies()
+        self.page.goto(url, wait_until="load")
+        if self.javascript:
+            self.page.wait_for_timeout(300)  # let Material's bundle start its own requests
+        return self.page
+
+    def foreign_requests(self) -> list[str]:
+        return [url for url in self.requests if urlsplit(url).hostname != "127.0.0.1"]
+
+    def close(self):
+        self.context.close()
 
 
-@pytest.mark.parametrize("old_browser", [False, True], ids=["current", "no-ResizeObserver"])
-def test_no_request_leaves_the_site_on_any_page(browser, real_site, old_browser):
+def open_page(browser, url: str, *, old_browser: bool = False, javascript: bool = True):
+    """A fresh phone-sized page at url: (context, page, requests made)."""
+    phone = Phone(browser, old_browser=old_browser, javascript=javascript)
+    phone.visit(url)
+    return phone.context, phone.page, phone.requests
+
+
+def page_width(page) -> int:
+    # Against the phone's width: a phone browser zooms out to fit a wider page,
+    # and then reports the wider page's width as its own.
+    return page.evaluate("document.documentElement.scrollWidth")
+
+
+def test_every_page_stays_on_the_site_and_fits_a_phone(browser, real_site):
     site_dir, base = real_site
     pages = site_pages(site_dir)
     assert len(pages) >= 18  # 6 languages x (home, at-home page, 404)
+    phone = Phone(browser)
     for path in pages:
-        context, page, requests, _ = open_page(browser, base + path, old_browser=old_browser)
+        page = phone.visit(base + path)
+        assert page_width(page) <= PHONE["width"], f"{path} is wider than a {PHONE['width']} px screen"
         # Opening the search loads Material's search worker and index: still local.
         page.keyboard.press("/")
         page.wait_for_timeout(200)
-        cookies = context.cookies()
-        context.close()
-        assert cookies == [], f"{path} set cookies: {cookies}"
-        foreign = [url for url in requests if urlsplit(url).hostname != "127.0.0.1"]
-        assert foreign == [], f"{path}: {foreign}"
-        if old_browser and any("/bundle." in url for url in requests):
-            # Every page that runs Material's scripts loads our local polyfill first.
-            assert any("resize-observer-polyfill" in url for url in requests), path
+        assert phone.context.cookies() == [], f"{path} set cookies"
+        assert phone.foreign_requests() == [], path
+    phone.close()
+
+
+def test_old_browsers_fetch_only_local_files(browser, real_site):
+    """Without ResizeObserver, Material's bundle fetches a polyfill: ours, never unpkg.com's.
+
+    The polyfill comes from the template, the same on every page, so this
+    visits every English page and each language's home and 404 pages; the
+    test above visits every page for what the content itself loads.
+    """
+    site_dir, base = real_site
+    translations = {language.code for language in site.load(REPO / "mkdocs.yml").languages if not language.default}
+    pages = [
+        path for path in site_pages(site_dir)
+        if path.split("/")[0] not in translations or path.split("/", 1)[1] in ("", "404.html")
+    ]
+    phone = Phone(browser, old_browser=True)
+    for path in pages:
+        phone.visit(base + path)
+        assert phone.foreign_requests() == [], path
+        if any("/bundle." in url for url in phone.requests):
+            assert any("resize-observer-polyfill" in url for url in phone.requests), path
+    phone.close()
 
 
 def test_old_browser_gets_the_local_polyfill_and_a_working_page(browser, real_site):
     _, base = real_site
-    context, page, requests, _ = open_page(browser, base + "es/", old_browser=True)
+    context, page, _ = open_page(browser, base + "es/", old_browser=True)
     assert page.evaluate("typeof window.ResizeObserver") == "function"
     assert page.locator("h1").first.inner_text() != ""
     context.close()
 
 
-@pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
-def test_no_page_scrolls_sideways_at_phone_width(browser, real_site, javascript):
+def test_no_page_scrolls_sideways_without_javascript(browser, real_site):
     site_dir, base = real_site
+    phone = Phone(browser, javascript=False)
     for path in site_pages(site_dir):
-        context, page, _, _ = open_page(browser, base + path, javascript=javascript)
-        # Against the phone's width: a phone browser zooms out to fit a wider page,
-        # and then reports the wider page's width as its own.
-        width = page.evaluate("document.documentElement.scrollWidth")
-        context.close()
-        assert width <= PHONE["width"], f"{path} is {width} px wide on a {PHONE['width']} px screen"
+        assert page_width(phone.visit(base + path)) <= PHONE["width"], path
+    phone.close()
 
 
 def test_arabic_pages_are_right_to_left(browser, real_site):
     _, base = real_site
-    context, page, _, _ = open_page(browser, base + "ar/rights/at-home/")
+    context, page, _ = open_page(browser, base + "ar/rights/at-home/")
     assert page.evaluate("document.documentElement.lang") == "ar"
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
     h1 = page.locator("article h1").first.bounding_box()
@@ -96,7 +138,7 @@ def test_arabic_pages_are_right_to_left(browser, real_site):
 
 def test_language_switcher_keeps_the_reader_on_the_same_page(browser, real_site):
     _, base = real_site
-    context, page, _, _ = open_page(browser, base + "es/rights/at-home/")
+    context, page, _ = open_page(browser, base + "es/rights/at-home/")
     page.locator(".md-header .md-select button").click()
     page.locator('.md-select__link[hreflang="ar"]').click()
     page.wait_for_url("**/ar/rights/at-home/")
@@ -106,7 +148,7 @@ def test_language_switcher_keeps_the_reader_on_the_same_page(browser, real_site)
 
 def test_notices_appear_in_the_readers_language(browser, notices_site):
     es, ar = strings("es"), strings("ar")
-    context, page, _, _ = open_page(browser, notices_site + "es/rights/at-home/")
+    context, page, _ = open_page(browser, notices_site + "es/rights/at-home/")
     fallback = page.locator('[data-haven-notice="fallback"]')
     assert fallback.is_visible()
     assert fallback.inner_text().strip() == es["fallback_notice"].replace("{language}", "Español")
@@ -127,7 +169,7 @@ def test_notices_appear_in_the_readers_language(browser, notices_site):
 
 
 def test_switcher_shows_which_languages_only_have_the_english_page(browser, notices_site):
-    context, page, _, _ = open_page(browser, notices_site + "es/rights/at-home/")
+    context, page, _ = open_page(browser, notices_site + "es/rights/at-home/")
     page.locator(".md-header .md-select button").click()
     marks = page.locator(".md-select__link [data-haven-untranslated]")
     assert marks.count() == 3  # es, ar and ht lack this page
@@ -137,7 +179,7 @@ def test_switcher_shows_which_languages_only_have_the_english_page(browser, noti
 
 def test_phone_numbers_read_left_to_right_on_arabic_pages(browser, real_site):
     _, base = real_site
-    context, page, _, _ = open_page(browser, base + "ar/")
+    context, page, _ = open_page(browser, base + "ar/")
     link = page.locator('a[href^="tel:"]').first
     assert link.inner_text() == "1-800-898-7180"
     # Where the first and the last digit are drawn on screen.
@@ -151,3 +193,25 @@ def test_phone_numbers_read_left_to_right_on_arabic_pages(browser, real_site):
     )
     assert first < last
     context.close()
+
+
+def test_the_rights_card_prints_at_bank_card_size_in_every_language(browser, real_site):
+    _, base = real_site
+    card_mm = (85.6, 54.0)
+    px_per_mm = 96 / 25.4
+    for language in site.load(REPO / "mkdocs.yml").languages:
+        prefix = "" if language.default else f"{language.code}/"
+        context, page, _ = open_page(browser, base + prefix + "rights-card/", javascript=False)
+        page.emulate_media(media="print")
+        sides = page.locator(".haven-card__side")
+        boxes = [sides.nth(i).bounding_box() for i in range(2)]
+        for box in boxes:
+            assert abs(box["width"] - card_mm[0] * px_per_mm) < 2, (language.code, box)
+            assert abs(box["height"] - card_mm[1] * px_per_mm) < 2, (language.code, box)
+        # Side by side, so that one fold makes a two-sided card.
+        assert abs(boxes[0]["y"] - boxes[1]["y"]) < 1, language.code
+        overflowing = sides.evaluate_all("els => els.filter(e => e.scrollHeight > e.clientHeight + 1).length")
+        assert overflowing == 0, f"{language.code}: the card's text does not fit on the card"
+        # Only the card is printed.
+        assert not page.locator("article h1").is_visible(), language.code
+        context.close()
