@@ -25,11 +25,12 @@ def test_languages_come_from_mkdocs_yml_in_order(tmp_path):
     assert [lang.code for lang in the_site.languages if lang.rtl] == ["ar"]
 
 
-def test_the_repository_declares_six_languages():
+def test_the_repository_declares_twelve_languages_three_right_to_left():
     from conftest import REPO
 
     the_site = site.load(REPO / "mkdocs.yml")
-    assert the_site.codes == ("en", "es", "zh", "vi", "ar", "ht")
+    assert the_site.codes == ("en", "es", "zh", "vi", "ar", "ht", "ko", "tl", "ru", "pt", "fa", "ps")
+    assert [lang.code for lang in the_site.languages if lang.rtl] == ["ar", "fa", "ps"]
 
 
 def test_site_url_is_read_as_mkdocs_reads_it(tmp_path, monkeypatch):
