@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-# Text between tags (never inside a tag, so attributes are left alone).
-_TEXT = re.compile(r">([^<]+)<")
+from haven.htmltext import map_text
+
 _RTL_LETTER = r"\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF"
 # Latin words in parentheses or quotation marks, with no right-to-left letter inside.
 _LATIN_PARENTHETICAL = re.compile(
@@ -23,17 +23,7 @@ _LATIN_PARENTHETICAL = re.compile(
         for open_, close in ("()", "«»", "“”")
     )
 )
-_SKIP = re.compile(r"<(pre|code|script|style)\b.*?</\1>", re.DOTALL)
 
 
 def isolate_latin_parentheticals(html: str) -> str:
-    def in_text(match: re.Match) -> str:
-        return ">" + _LATIN_PARENTHETICAL.sub(lambda m: f"<bdi>{m.group(0)}</bdi>", match.group(1)) + "<"
-
-    parts, last = [], 0
-    for skipped in _SKIP.finditer(html):
-        parts.append(_TEXT.sub(in_text, html[last : skipped.start()]))
-        parts.append(skipped.group(0))
-        last = skipped.end()
-    parts.append(_TEXT.sub(in_text, html[last:]))
-    return "".join(parts)
+    return map_text(html, lambda text: _LATIN_PARENTHETICAL.sub(lambda m: f"<bdi>{m.group(0)}</bdi>", text))

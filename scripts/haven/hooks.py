@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from haven import content as content_module
-from haven import bidi, clock, pageview, status, site as site_module
+from haven import bidi, clock, formnumbers, pageview, status, site as site_module
 from haven.content import Content
 from haven.diagnostics import DiagnosticsError
 
@@ -63,8 +63,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     content: Content = config.extra[_KEY]
     if content.site.language(_build_language(config)).rtl and page.meta["haven"]["content_lang"] is None:
-        return bidi.isolate_latin_parentheticals(html)
-    return html
+        html = bidi.isolate_latin_parentheticals(html)
+    return formnumbers.keep_whole(html)
 
 
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
