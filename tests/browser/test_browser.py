@@ -203,11 +203,21 @@ def test_the_rights_card_prints_at_bank_card_size_in_every_language(browser, rea
         prefix = "" if language.default else f"{language.code}/"
         context, page, _ = open_page(browser, base + prefix + "rights-card/", javascript=False)
         page.emulate_media(media="print")
+        # Lay the page out as on A4 paper (narrower than Letter) inside the card page's print margins.
+        margin = page.evaluate(
+            """() => [...document.styleSheets].flatMap(s => [...s.cssRules])
+                     .find(r => r instanceof CSSPageRule && r.selectorText === 'haven-card').style.marginLeft"""
+        )
+        assert margin.endswith("mm"), margin
+        printable = (210 - 2 * float(margin.removesuffix("mm"))) * px_per_mm
+        page.set_viewport_size({"width": int(printable), "height": 1000})
         sides = page.locator(".haven-card__side")
         boxes = [sides.nth(i).bounding_box() for i in range(2)]
         for box in boxes:
             assert abs(box["width"] - card_mm[0] * px_per_mm) < 2, (language.code, box)
             assert abs(box["height"] - card_mm[1] * px_per_mm) < 2, (language.code, box)
+            # On the paper: nothing cut off at either edge, whichever way the language runs.
+            assert 0 <= box["x"] and box["x"] + box["width"] <= printable + 1, (language.code, box)
         # Side by side, so that one fold makes a two-sided card.
         assert abs(boxes[0]["y"] - boxes[1]["y"]) < 1, language.code
         overflowing = sides.evaluate_all("els => els.filter(e => e.scrollHeight > e.clientHeight + 1).length")
