@@ -10,15 +10,16 @@ English page, so the site is clean: a benchmark measures work, not findings.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 
-# Codes with theme strings (Material's own, or ours for ht), in the repo's order first.
+# The real site's twelve languages, in its order.
 LANGUAGES = {
     "en": "English", "es": "Español", "zh": "中文", "vi": "Tiếng Việt", "ar": "العربية", "ht": "Kreyòl ayisyen",
-    "fr": "Français", "pt": "Português", "ru": "Русский", "ko": "한국어", "tl": "Tagalog", "fa": "فارسی",
+    "ko": "한국어", "tl": "Tagalog", "ru": "Русский", "pt": "Português", "fa": "فارسی", "ps": "پښتو",
 }
 
 
@@ -58,6 +59,8 @@ def generate(out: Path, languages: int = 12, pages: int = 200) -> Path:
     )
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     config = config[: config.index("      languages:")] + "      languages:\n" + entries + "\n"
+    # The real site's reading order names pages this site does not have.
+    config = re.sub(r"^nav:\n(?:[ ].*\n)*", "", config, flags=re.MULTILINE)
     config = config.replace("custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}")
     config = config.replace("  - scripts/haven/hooks.py", f"  - {REPO / 'scripts' / 'haven' / 'hooks.py'}")
     (out / "mkdocs.yml").write_text(config, encoding="utf-8")
