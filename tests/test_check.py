@@ -252,7 +252,7 @@ def test_an_outdated_build_is_not_trusted(fixture_site, capsys):
 
 
 def test_links_in_data_files_follow_the_same_rules(fixture_site, capsys):
-    data = fixture_site.root / "data" / "directory"
+    data = fixture_site.root / "data" / "resources"  # any data file, whatever its shape
     data.mkdir()
     (data / "orgs.yml").write_text(
         "- id: nijc\n  website: http://immigrantjustice.org\n  phones:\n    - number: tel:abc\n"
@@ -261,10 +261,10 @@ def test_links_in_data_files_follow_the_same_rules(fixture_site, capsys):
     )
     code, out = check(fixture_site, capsys)
     assert code == 1
-    assert [line.split(" (hint")[0] for line in out if line.startswith("data/directory/")] == [
-        "data/directory/orgs.yml:2: H064 insecure link http://immigrantjustice.org",
-        "data/directory/orgs.yml:4: H065 the phone link 'tel:abc' cannot be dialled",
-        "data/directory/orgs.yml:6: H066 unsafe link 'javascript:alert(1)': javascript: links can run code",
+    assert [line.split(" (hint")[0] for line in out if line.startswith("data/resources/")] == [
+        "data/resources/orgs.yml:2: H064 insecure link http://immigrantjustice.org",
+        "data/resources/orgs.yml:4: H065 the phone link 'tel:abc' cannot be dialled",
+        "data/resources/orgs.yml:6: H066 unsafe link 'javascript:alert(1)': javascript: links can run code",
     ]
 
 

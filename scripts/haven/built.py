@@ -17,7 +17,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from haven import links
+from haven import schemes
 from haven.diagnostics import Diagnostic
 from haven.site import Site
 
@@ -70,9 +70,9 @@ def check(site: Site, site_dir: Path) -> list[Diagnostic]:
 
 
 def _problem(href: str, page: BuiltPage, pages: dict[str, BuiltPage], site_dir: Path):
-    scheme = links.scheme(href)
+    scheme = schemes.scheme(href)
     if scheme:
-        if links.is_unsafe(href):
+        if schemes.is_unsafe(href):
             return ("H066", f"the built page /{page.url} has a {scheme}: link, which can run code",
                     "link to a page or an https:// address instead")
         return None  # other schemes are checked in the sources; external links with --external

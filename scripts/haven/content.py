@@ -1,4 +1,4 @@
-"""Read and validate every page and UI-strings file of the site, once.
+"""Read and validate every page, UI-strings file and data file of the site, once.
 
 Both the build (hooks, through `load()`) and `haven check` (through
 `collect()`) start here, so they report the same findings. All findings are collected before anything is raised, so an
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import re
 from pathlib import Path
 
+from haven import directory as directory_module
 from haven import frontmatter, translations, yamlsource
 from haven import urgent as urgent_module
 from haven.textfile import read_text
@@ -43,6 +44,7 @@ class Content:
     pages: Mapping[tuple[str, str], SourcePage]
     strings: Mapping[str, Strings]
     urgent: urgent_module.Urgent = urgent_module.Urgent()
+    directory: directory_module.Directory = directory_module.Directory()
 
     def page(self, lang: str, rel: str) -> SourcePage | None:
         return self.pages.get((lang, rel))
@@ -117,7 +119,9 @@ def collect(site: Site) -> tuple[Content, list[Diagnostic]]:
         problems += placeholder_mismatches(doc, reference)
     urgent, found = urgent_module.load(site)
     problems += found
-    content = Content(site=site, pages=pages, strings=strings, urgent=urgent)
+    directory, found = directory_module.load(site)
+    problems += found
+    content = Content(site=site, pages=pages, strings=strings, urgent=urgent, directory=directory)
     problems += translations.orphans(content)
     return content, problems
 

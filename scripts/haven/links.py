@@ -15,9 +15,9 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
-from haven import yamlsource
+from haven import schemes, yamlsource
 from haven.content import Content, SourcePage
 from haven.diagnostics import Diagnostic, DiagnosticsError
 from haven.site import Site
@@ -43,11 +43,6 @@ _PATTERNS = [
 ]
 _SCRIPT = re.compile(r"<\s*script\b", re.IGNORECASE)
 _HANDLER = re.compile(r"<[a-zA-Z][^>]*?\s(on[a-z]+)\s*=", re.IGNORECASE)
-_UNSAFE = ("javascript", "vbscript", "data")
-_CONTROL = re.compile(r"[\x00-\x20\x7f]")  # browsers drop these from a URL
-_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
-_TEL = re.compile(r"^\+?[0-9][0-9().\- ]*$")
-_MAILTO = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 _ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""")
 
 
@@ -112,52 +107,11 @@ def check(content: Content, render: Render, site_host: str | None) -> list[Diagn
     return findings
 
 
-Problem = tuple[str, str, str]  # code, message, hint
-
-
-def scheme(url: str) -> str:
-    """A link's scheme as a browser reads it ('javascript' in 'Java\tscript:…'), or ''."""
-    match = _SCHEME.match(_CONTROL.sub("", url).lower())
-    return match.group(1) if match else ""
-
-
-def is_unsafe(url: str) -> bool:
-    """Whether following the link runs code instead of opening a page."""
-    return scheme(url) in _UNSAFE
-
-
-def scheme_problem(url: str, site_host: str | None) -> Problem | None:
-    """What is wrong with a link that has a scheme (https:, tel:, …) or starts with '/'."""
-    scheme_ = scheme(url)
-    if scheme_ in _UNSAFE:
-        return ("H066", f"unsafe link '{url[:40]}': {scheme_}: links can run code",
-                "link to a page or an https:// address instead")
-    if scheme_ == "http" or url.startswith("//"):
-        return ("H064", f"insecure link {url}",
-                "use the https:// address; readers' connections must not be readable by others")
-    if scheme_ == "tel":
-        number = url[4:]
-        if not _TEL.match(number) or not 3 <= len(re.sub(r"\D", "", number)) <= 15:
-            return ("H065", f"the phone link '{url}' cannot be dialled",
-                    "write it as tel:+ country code and digits, e.g. tel:+18008987180")
-    elif scheme_ == "mailto":
-        if not _MAILTO.match(unquote(url[7:].split("?", 1)[0])):
-            return ("H065", f"the email link '{url}' has no valid address", "write it as mailto:name@example.org")
-    elif scheme_ == "https":
-        if site_host and urlsplit(url).hostname == site_host:
-            return ("H063", f"link to this site by its full address: {url}",
-                    "link to the page's .md file instead, so it works in every language and offline")
-    elif not scheme_ and url.startswith("/"):
-        return ("H063", f"absolute link {url}",
-                "link to the page's .md file with a relative path, e.g. ../rights/at-home.md")
-    return None
-
-
 def _check_link(content, page, shown, link, ids_of, site_host) -> list[Diagnostic]:
-    problem = scheme_problem(link.url, site_host)
+    problem = schemes.problem(link.url, site_host)
     if problem:
         return [_error(shown, link.line, *problem)]
-    if scheme(link.url) or link.url.startswith("/"):
+    if schemes.scheme(link.url) or link.url.startswith("/"):
         return []
     return _check_relative(content, page, shown, link, ids_of)
 
@@ -178,8 +132,8 @@ def check_data(site: Site, site_host: str | None) -> list[Diagnostic]:
             continue
         for loc, value in _strings(doc.data, ()):
             url = html.unescape(value).strip()
-            if _DATA_LINK.match(_CONTROL.sub("", url)):
-                problem = scheme_problem(url, site_host)
+            if _DATA_LINK.match(schemes.CONTROL.sub("", url)):
+                problem = schemes.problem(url, site_host)
                 if problem:
                     findings.append(_error(shown, doc.line_of(loc), *problem))
     return findings

@@ -37,16 +37,16 @@ LegalVersion = Annotated[int, Field(ge=1)]
 Hideable = Literal["navigation", "toc", "footer", "path", "feedback"]
 
 
-class _Strict(BaseModel):
+class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Source(_Strict):
+class Source(StrictModel):
     name: Text = Field(description="Who published it and what, e.g. 'ACLU: Immigrants' rights'.")
     url: HttpsUrl
 
 
-class PageMeta(_Strict):
+class PageMeta(StrictModel):
     """Front matter of an English (source-language) page."""
 
     title: Text
@@ -61,7 +61,7 @@ class PageMeta(_Strict):
     )
 
 
-class TranslationMeta(_Strict):
+class TranslationMeta(StrictModel):
     """Front matter of a translated page.
 
     `reviewed` and `sources` belong to the English page; a translation may add
@@ -79,7 +79,7 @@ class TranslationMeta(_Strict):
     hide: list[Hideable] = []
 
 
-class UrgentNotice(_Strict):
+class UrgentNotice(StrictModel):
     """A sudden legal or policy change: a banner on every page, in every language."""
 
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")] = Field(
@@ -99,11 +99,11 @@ class UrgentNotice(_Strict):
         return self
 
 
-class UrgentNotices(_Strict):
+class UrgentNotices(StrictModel):
     notices: list[UrgentNotice] = []
 
 
-class Strings(_Strict):
+class Strings(StrictModel):
     """UI strings of Haven's own templates, one file per language."""
 
     not_legal_advice: Text

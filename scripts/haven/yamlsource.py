@@ -40,6 +40,8 @@ class YamlDocument:
     lines: Mapping[Loc, int] = field(default_factory=dict)
     # Unquoted scalars that MkDocs' own YAML reading would turn into another type.
     coerced: Mapping[Loc, str] = field(default_factory=dict)
+    # Scalars written without quotes (phone numbers must be quoted: 3125551234 would be a number).
+    unquoted: frozenset[Loc] = frozenset()
 
     def line_of(self, loc: Loc) -> int:
         """The line of the value at `loc`, or of its nearest enclosing value."""
@@ -74,6 +76,7 @@ def parse(text: str, path: str, first_line: int = 1) -> YamlDocument:
         ) from None
     lines: dict[Loc, int] = {}
     coerced: dict[Loc, str] = {}
+    unquoted: set[Loc] = set()
     problems: list[Diagnostic] = []
 
     def convert(node: yaml.Node | None, loc: Loc) -> Any:
@@ -100,6 +103,8 @@ def parse(text: str, path: str, first_line: int = 1) -> YamlDocument:
         if isinstance(node, yaml.SequenceNode):
             return [convert(item, (*loc, i)) for i, item in enumerate(node.value)]
         plain = not node.style  # None from the Python composer, "" from libyaml
+        if plain:
+            unquoted.add(loc)
         if plain and node.tag == _NULL:
             return None
         if plain and node.tag in _COERCED:
@@ -109,4 +114,4 @@ def parse(text: str, path: str, first_line: int = 1) -> YamlDocument:
     data = convert(node, ())
     if problems:
         raise DiagnosticsError(problems)
-    return YamlDocument(data=data, path=path, lines=lines, coerced=coerced)
+    return YamlDocument(data=data, path=path, lines=lines, coerced=coerced, unquoted=frozenset(unquoted))

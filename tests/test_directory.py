@@ -1,0 +1,102 @@
+"""The legal-help directory's data: every bad entry stops the build with path:line."""
+
+import datetime
+
+import pytest
+
+from haven import directory, site
+
+GOOD = """\
+id: "example-center"
+name: "Example Legal Center"
+kind: "legal-services"
+website: "https://example.org"
+phones:
+  - number: "312-555-0100"
+    label:
+      en: "Intake"
+      es: "Admisión"
+regions: ["IL"]
+services: ["asylum", "detention"]
+languages: ["en", "es"]
+cost: "free"
+description:
+  en: "Free help with asylum."
+  es: "Ayuda gratis con el asilo."
+sources:
+  - "https://example.org/about"
+verified: 2026-11-01
+"""
+ENTRY = "data/directory/example-center.yml"
+
+
+def write_entry(fixture_site, text: str, name: str = "example-center") -> None:
+    folder = fixture_site.root / "data" / "directory"
+    folder.mkdir(exist_ok=True)
+    (folder / f"{name}.yml").write_text(text, encoding="utf-8")
+
+
+def load(fixture_site):
+    return directory.load(site.load(fixture_site.config))
+
+
+def test_a_good_entry_loads_with_its_facts(fixture_site):
+    write_entry(fixture_site, GOOD)
+    found, problems = load(fixture_site)
+    assert problems == []
+    (organization,) = found.organizations
+    assert organization.serves("IL") and not organization.serves("TX")
+    assert directory.dial(organization.phones[0].number) == "tel:+13125550100"
+    assert directory.dial("1-800-898-7180") == "tel:+18008987180"
+
+
+BAD_ENTRIES = {
+    "javascript: website": (lambda t: t.replace('"https://example.org"', '"javascript:alert(1)"'), f"{ENTRY}:4: H066"),
+    "http:// source": (lambda t: t.replace('"https://example.org/about"', '"http://example.org/about"'), f"{ENTRY}:18: H064"),
+    "unquoted phone": (lambda t: t.replace('"312-555-0100"', "3125550100"), f"{ENTRY}:6: H072"),
+    "phone that cannot be dialled": (lambda t: t.replace('"312-555-0100"', '"555-0100"'), f"{ENTRY}:6: H072"),
+    "ICE's tip line": (lambda t: t.replace('"312-555-0100"', '"1-866-347-2423"'), f"{ENTRY}:6: H076"),
+    "unknown service": (lambda t: t.replace('"detention"', '"immigration"'), f"{ENTRY}:11: H070"),
+    "unknown language": (lambda t: t.replace('["en", "es"]', '["en", "spanish"]'), f"{ENTRY}:12: H071"),
+    "unknown state": (lambda t: t.replace('["IL"]', '["Illinois"]'), f"{ENTRY}:10: H077"),
+    "no English description": (lambda t: t.replace('  en: "Free help with asylum."\n', ""), f"{ENTRY}:15: H074"),
+    "no source": (lambda t: t.replace('sources:\n  - "https://example.org/about"\n', ""), f"{ENTRY}:1: H013"),
+    "id unlike the file name": (lambda t: t.replace('id: "example-center"', 'id: "other"'), f"{ENTRY}:1: H078"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_ENTRIES)
+def test_a_bad_entry_stops_the_build_and_keeps_the_last_good_site(fixture_site, capsys, case):
+    write_entry(fixture_site, GOOD)
+    assert fixture_site.build() == 0
+    good = fixture_site.html("")
+    capsys.readouterr()
+
+    change, expected = BAD_ENTRIES[case]
+    write_entry(fixture_site, change(GOOD))
+    assert fixture_site.build() == 1
+    err = capsys.readouterr().err
+    assert expected in err, err
+    assert fixture_site.html("") == good
+
+
+def test_two_entries_with_one_id_stop_the_build(fixture_site, capsys):
+    write_entry(fixture_site, GOOD)
+    write_entry(fixture_site, GOOD, name="copy")  # sorted first: the original is named as the duplicate
+    assert fixture_site.build() == 1
+    err = capsys.readouterr().err
+    assert "data/directory/example-center.yml:1: H073 the id 'example-center' is already used by " \
+           "data/directory/copy.yml" in err, err
+
+
+def test_old_checks_and_missing_translations_are_warnings(fixture_site):
+    write_entry(fixture_site, GOOD.replace("2026-11-01", "2025-06-30"))
+    the_site = site.load(fixture_site.config)
+    found, problems = directory.load(the_site)
+    assert problems == []
+    warnings = [f.format() for f in directory.findings(the_site, found, datetime.date(2026, 11, 28))]
+    assert f"{ENTRY}:1: H075 warning: 'example-center' was last checked on 2025-06-30, more than 12 months ago" \
+        in "\n".join(warnings)
+    untranslated = [w for w in warnings if " H079 " in w]
+    assert [w.split(" H079 ")[0] for w in untranslated] == [f"{ENTRY}:15:"] * 2  # ar and ht; es has them
+    assert "2 text(s) of 'example-center' have no العربية (ar) translation" in untranslated[0]
