@@ -100,3 +100,16 @@ def test_old_checks_and_missing_translations_are_warnings(fixture_site):
     untranslated = [w for w in warnings if " H079 " in w]
     assert [w.split(" H079 ")[0] for w in untranslated] == [f"{ENTRY}:15:"] * 2  # ar and ht; es has them
     assert "2 text(s) of 'example-center' have no العربية (ar) translation" in untranslated[0]
+
+
+def test_status_counts_the_directory_texts_of_each_language(fixture_site, capsys):
+    import json
+
+    from haven.cli import main
+
+    write_entry(fixture_site, GOOD)
+    assert main(["-f", str(fixture_site.config), "status", "--format", "json"]) == 0
+    rows = {row["code"]: row for row in json.loads(capsys.readouterr().out)}
+    # Two texts: the description and the phone's label; Spanish has both, Arabic neither.
+    assert (rows["es"]["directory_texts"], rows["es"]["directory_total"]) == (2, 2)
+    assert (rows["ar"]["directory_texts"], rows["ar"]["directory_total"]) == (0, 2)

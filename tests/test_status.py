@@ -11,7 +11,7 @@ def test_status_counts_each_languages_pages(fixture_site, capsys):
     rows = {row["code"]: row for row in json.loads(capsys.readouterr().out)}
     assert rows["es"] == {
         "code": "es", "name": "Español", "translated": 2, "total": 2, "stale": 1, "unreviewed": 1,
-        "strings": True, "percent": 50,
+        "strings": True, "directory_texts": 0, "directory_total": 0, "percent": 50,
     }
     assert (rows["ar"]["translated"], rows["ar"]["percent"]) == (0, 0)
     assert rows["ht"]["strings"] is False
@@ -21,11 +21,12 @@ def test_status_as_a_table(fixture_site, capsys):
     fixture_site.translate("ar", "index.md", "اعرف حقوقك", "# اعرف حقوقك\n")
     assert main(["-f", str(fixture_site.config), "status", "--format", "markdown"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "| language | translated | stale | unreviewed | UI strings | up to date |"
-    assert "| العربية (ar) | 1/2 | 0 | 1 | complete | 50% |" in out
+    assert out[0] == "| language | translated | stale | unreviewed | UI strings | directory texts | up to date |"
+    assert "| العربية (ar) | 1/2 | 0 | 1 | complete | 0/0 | 50% |" in out
     assert main(["-f", str(fixture_site.config), "status"]) == 0
     text = capsys.readouterr().out.splitlines()
-    assert text[0].split() == ["language", "translated", "stale", "unreviewed", "UI", "strings", "up", "to", "date"]
+    assert text[0].split() == ["language", "translated", "stale", "unreviewed", "UI", "strings", "directory", "texts",
+                               "up", "to", "date"]
     assert len(text) == 5
 
 
@@ -33,7 +34,7 @@ def test_the_built_site_has_a_status_page_for_editors_only(fixture_site):
     fixture_site.translate("es", "index.md", "Sus derechos", "# Sus derechos\n")
     assert fixture_site.build() == 0
     page = fixture_site.html("editors/status/")
-    assert "<td>Español (es)</td><td>1/2</td><td>0</td><td>1</td><td>complete</td><td>50%</td>" in page
+    assert "<td>Español (es)</td><td>1/2</td><td>0</td><td>1</td><td>complete</td><td>0/0</td><td>50%</td>" in page
     assert '<meta name="robots" content="noindex">' in page
     # Readers' pages do not link to it.
     assert "editors/status" not in fixture_site.html("") + fixture_site.html("es/")

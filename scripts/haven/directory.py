@@ -233,6 +233,12 @@ def _get(model, loc: tuple):
     return value
 
 
+def translated_texts(directory: Directory, code: str) -> tuple[int, int]:
+    """How many of the directory's texts (descriptions, phone labels, hours) exist in `code`, of how many."""
+    texts = [_get(entry.organization, loc) for entry in directory.entries for loc, _ in entry.texts]
+    return sum(code in text for text in texts), len(texts)
+
+
 def findings(site: Site, directory: Directory, today: datetime.date) -> list[Diagnostic]:
     """What editors should look at soon: old checks, and texts not yet translated."""
     result = []

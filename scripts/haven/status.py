@@ -7,7 +7,7 @@ import json
 import unicodedata
 from dataclasses import asdict, dataclass
 
-from haven import translations
+from haven import directory, translations
 from haven.content import Content
 from haven.translations import State
 
@@ -21,6 +21,8 @@ class LanguageStatus:
     stale: int
     unreviewed: int
     strings: bool  # its interface strings file is complete and valid
+    directory_texts: int  # directory descriptions, phone labels and hours in this language
+    directory_total: int
 
     @property
     def percent(self) -> int:
@@ -33,6 +35,7 @@ def compute(content: Content) -> list[LanguageStatus]:
     rows = []
     for language in content.site.languages:
         states = [translations.status(content, language.code, rel) for rel in sources]
+        texts, total_texts = directory.translated_texts(content.directory, language.code)
         rows.append(
             LanguageStatus(
                 code=language.code,
@@ -42,17 +45,20 @@ def compute(content: Content) -> list[LanguageStatus]:
                 stale=sum(s.state is State.STALE for s in states),
                 unreviewed=sum(not s.human_reviewed for s in states if s.state is not State.FALLBACK),
                 strings=language.code in content.strings,
+                directory_texts=texts,
+                directory_total=total_texts,
             )
         )
     return rows
 
 
-_HEADER = ("language", "translated", "stale", "unreviewed", "UI strings", "up to date")
+_HEADER = ("language", "translated", "stale", "unreviewed", "UI strings", "directory texts", "up to date")
 
 
 def _cells(row: LanguageStatus) -> tuple[str, ...]:
     return (f"{row.name} ({row.code})", f"{row.translated}/{row.total}", str(row.stale), str(row.unreviewed),
-            "complete" if row.strings else "missing", f"{row.percent}%")
+            "complete" if row.strings else "missing", f"{row.directory_texts}/{row.directory_total}",
+            f"{row.percent}%")
 
 
 def as_markdown(rows: list[LanguageStatus]) -> str:
