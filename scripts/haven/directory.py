@@ -92,10 +92,15 @@ class Directory:
         return tuple(entry.organization for entry in self.entries)
 
 
+def _full_number(number: str) -> str:
+    """A US number's digits with the country code: 13126601370."""
+    digits = re.sub(r"\D", "", number)
+    return digits if len(digits) == 11 else "1" + digits
+
+
 def dial(number: str) -> str:
     """The tel: address of a US number: tel:+13126601370."""
-    digits = re.sub(r"\D", "", number)
-    return "tel:+" + (digits if len(digits) == 11 else "1" + digits)
+    return "tel:+" + _full_number(number)
 
 
 def load(site: Site) -> tuple[Directory, list[Diagnostic]]:
@@ -191,9 +196,10 @@ def _closed_lists(model: Organization, doc, site: Site) -> list[Diagnostic]:
                                    "keep only: regions: [national]"))
     for i, phone in enumerate(model.phones):
         digits = re.sub(r"\D", "", phone.number)
-        if digits.removeprefix("1") in {number.removeprefix("1") for number in REPORTING_LINES}:
+        reporting = REPORTING_LINES.get(_full_number(phone.number))
+        if reporting:
             problems.append(Diagnostic(doc.path, doc.line_of(("phones", i, "number")), "H076",
-                                       f"{phone.number} is {REPORTING_LINES['1' + digits.removeprefix('1')]}, "
+                                       f"{phone.number} is {reporting}, "
                                        "a line for reporting people to immigration authorities",
                                        "remove it: this site never lists it"))
         if not _DIALABLE.match(phone.number) or not (len(digits) == 10 or (len(digits) == 11 and digits[0] == "1")):
