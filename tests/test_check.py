@@ -148,16 +148,20 @@ def test_a_missing_ui_string_and_a_placeholder_mismatch(fixture_site, capsys):
     lines = [l.replace("{language}", "{idioma}") for l in lines]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     fallback_line = next(i for i, l in enumerate(lines, start=1) if l.startswith("fallback_notice:"))
+    heading_line = next(i for i, l in enumerate(lines, start=1) if l.strip().startswith("language_heading:"))
     first_key = next(i for i, l in enumerate(lines, start=1) if l and not l.startswith("#"))
     code, out = check(fixture_site, capsys)
     assert code == 1
     assert finding_lines(out, "H013") == [
         f"data/strings/es.yml:{first_key}: H013 the strings file needs the field 'stale_link' (hint: add a line 'stale_link: …')"
     ]
+    hint = "(hint: keep each {name} exactly as in data/strings/en.yml; it is replaced when the page is built)"
     assert finding_lines(out, "H041") == [
         f"data/strings/es.yml:{fallback_line}: H041 fallback_notice: the placeholders {{idioma}} differ from "
-        "English {language} (hint: keep each {name} exactly as in data/strings/en.yml; it is replaced when the "
-        "page is built)"
+        f"English {{language}} {hint}",
+        # Nested strings too, named by their path.
+        f"data/strings/es.yml:{heading_line}: H041 directory.language_heading: the placeholders {{idioma}} differ "
+        f"from English {{language}} {hint}",
     ]
 
 

@@ -15,6 +15,11 @@ def test_a_language_without_locale_data_gets_the_iso_date():
     assert clock.long_date(DAY, "xx") == "2026-11-28"
 
 
+def test_a_language_without_month_names_gets_the_iso_date_not_a_month_number():
+    # CLDR would write Haitian Creole's date as '2026 M11 28'.
+    assert clock.long_date(DAY, "ht") == "2026-11-28"
+
+
 def test_today_can_be_set_to_preview_a_day(monkeypatch):
     monkeypatch.setenv("HAVEN_TODAY", "2027-01-15")
     assert clock.today() == datetime.date(2027, 1, 15)

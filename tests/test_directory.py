@@ -113,3 +113,55 @@ def test_status_counts_the_directory_texts_of_each_language(fixture_site, capsys
     # Two texts: the description and the phone's label; Spanish has both, Arabic neither.
     assert (rows["es"]["directory_texts"], rows["es"]["directory_total"]) == (2, 2)
     assert (rows["ar"]["directory_texts"], rows["ar"]["directory_total"]) == (0, 2)
+
+
+NATIONAL_LINE = GOOD.replace('"example-center"', '"example-line"').replace('["IL"]', '["national"]').replace(
+    '"312-555-0100"', '"1-800-555-0199"')
+LEGAL_HELP = """\
+---
+title: Find legal help
+reviewed: 2026-11-01
+sources:
+  - name: "EOIR: List of pro bono legal service providers"
+    url: https://www.justice.gov/eoir/list-pro-bono-legal-service-providers
+---
+
+# Find legal help
+
+Choose your state.
+
+<!-- haven:directory -->
+"""
+
+
+def test_the_page_lists_each_organization_under_its_states_in_the_readers_language(fixture_site):
+    write_entry(fixture_site, GOOD)
+    write_entry(fixture_site, NATIONAL_LINE, "example-line")
+    fixture_site.write("en/help/legal-help.md", LEGAL_HELP)
+    fixture_site.translate("es", "help/legal-help.md", "Encuentre ayuda legal", "# Encuentre ayuda legal\n\n"
+                           "Elija su estado.\n\n<!-- haven:directory -->\n")
+    assert fixture_site.build() == 0
+    from selectolax.lexbor import LexborHTMLParser
+
+    for prefix in ("", "es/"):
+        page = LexborHTMLParser(fixture_site.html(f"{prefix}help/legal-help/"))
+        cards = lambda selector: [c.attributes["data-org"] for c in page.css(f"{selector} .haven-org")]
+        assert cards("#il") == ["example-center"]
+        assert cards("#tx") == [] and page.css_first("#tx .haven-area__empty") is not None
+        assert cards("#national") == ["example-line"]
+        assert page.css_first("#il a[href='tel:+13125550100']") is not None
+        assert [li.attributes["data-org"] for li in page.css("#help-asylum li")] == ["example-center", "example-line"]
+        assert page.css_first("#speaks-es") is not None and page.css_first("#speaks-fr") is None
+    spanish = LexborHTMLParser(fixture_site.html("es/help/legal-help/"))
+    assert spanish.css_first("#il h2").text() == "Illinois"
+    assert spanish.css_first("#il .haven-org__about").text() == "Ayuda gratis con el asilo."
+    assert "Asilo" in spanish.css_first("a[href='#help-asylum']").text()
+    # Arabic has no description: readers see the English one, marked as English.
+    fixture_site.translate("ar", "help/legal-help.md", "ابحث عن مساعدة قانونية",
+                           "# ابحث عن مساعدة قانونية\n\n<!-- haven:directory -->\n")
+    assert fixture_site.build() == 0
+    arabic = LexborHTMLParser(fixture_site.html("ar/help/legal-help/"))
+    about = arabic.css_first("#il .haven-org__about")
+    assert about.text() == "Free help with asylum." and about.attributes["lang"] == "en"
+    assert 'src="../../../assets/javascripts/directory.js"' in fixture_site.html("ar/help/legal-help/")
+    assert "directory.js" not in fixture_site.html("ar/")

@@ -85,3 +85,52 @@ def test_the_rights_card_speaks_to_the_officer_in_english_in_every_language(real
         assert agent.text() == english.text(), f"{language.code}: the officer's side differs from English"
         if not language.default:
             assert reader.text() != english_reader.text(), f"{language.code}: the reader's side is not translated"
+
+
+def _directory_entries() -> list[dict]:
+    return [yaml.safe_load(path.read_text(encoding="utf-8"))
+            for path in sorted((REPO / "data" / "directory").glob("*.yml"))]
+
+
+def _cards(section) -> set[str]:
+    return {card.attributes["data-org"] for card in section.css(".haven-org")}
+
+
+def test_every_organization_is_on_the_page_of_each_state_it_serves_in_every_language(real_site):
+    site_dir, _ = real_site
+    entries = _directory_entries()
+    listed = [entry for entry in entries if entry["kind"] != "government"]
+    national = {entry["id"] for entry in listed if entry["regions"] == ["national"]}
+    official = {entry["id"] for entry in entries if entry["kind"] == "government"}
+    states = yaml.safe_load((REPO / "data" / "strings" / "en.yml").read_text())["directory"]["states"]
+    assert len(states) == 56  # the 50 states, DC and five territories
+    for language in SITE.languages:
+        page = article(site_dir, language, "help/legal-help/")
+        names = yaml.safe_load((REPO / "data" / "strings" / f"{language.code}.yml").read_text())["directory"]["states"]
+        for code in states:
+            section = page.css_first(f"section#{code.lower()}")
+            assert section is not None, f"{language.code}: no section for {code}"
+            assert section.css_first("h2").text() == names[code]
+            expected = {entry["id"] for entry in listed if code in entry["regions"]}
+            assert _cards(section) == expected, f"{language.code} {code}"
+            # Every state leads to the organizations that serve the whole country.
+            assert section.css_first('a[href="#national"]') is not None
+        assert _cards(page.css_first("section#national")) == national, language.code
+        assert _cards(page.css_first("#official")) == official, language.code
+
+
+def test_every_directory_phone_number_can_be_tapped_in_every_language(real_site):
+    site_dir, _ = real_site
+    numbers = {
+        entry["id"]: ["tel:+1" + re.sub(r"\D", "", phone["number"])[-10:] for phone in entry.get("phones", [])]
+        for entry in _directory_entries()
+    }
+    assert any(numbers.values())
+    for language in SITE.languages:
+        page = article(site_dir, language, "help/legal-help/")
+        for card in page.css(".haven-org"):
+            tel = [a.attributes["href"] for a in card.css('a[href^="tel:"]')]
+            assert tel == numbers[card.attributes["data-org"]], (language.code, card.attributes["id"])
+            # Translated everywhere: no description falls back to English.
+            if not language.default:
+                assert card.css_first(".haven-org__about").attributes.get("lang") is None, card.attributes["id"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import os
 
-from babel import UnknownLocaleError
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 
 
@@ -19,8 +19,15 @@ def today() -> datetime.date:
 
 
 def long_date(date: datetime.date, lang: str) -> str:
-    """'November 28, 2026' in the reader's language; the ISO form where babel has no data."""
+    """'November 28, 2026' in the reader's language; the ISO form where babel has no data.
+
+    CLDR has Haitian Creole's date patterns but not its month names: it would
+    write '2026 M11 28', so such languages get 2026-11-28 instead.
+    """
     try:
-        return format_date(date, format="long", locale=lang.replace("-", "_"))
-    except UnknownLocaleError:
+        locale = Locale.parse(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
         return date.isoformat()
+    if locale.months["format"]["wide"][date.month] == f"M{date.month:02d}":
+        return date.isoformat()
+    return format_date(date, format="long", locale=locale)

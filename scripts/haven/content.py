@@ -160,21 +160,39 @@ def placeholder_mismatches(
     if doc is None or reference is None or not isinstance(doc.data, dict) or not isinstance(reference.data, dict):
         return []
     problems = []
-    for key, english in reference.data.items():
-        value = doc.data.get(key)
-        if isinstance(value, str) and isinstance(english, str):
+    for loc, english in _texts(reference.data, ()):
+        value = _at(doc.data, loc)
+        if isinstance(value, str):
             expected, found = set(_PLACEHOLDER.findall(english)), set(_PLACEHOLDER.findall(value))
             if expected != found:
+                name = ".".join(loc)
                 problems.append(
                     Diagnostic(
                         doc.path,
-                        doc.line_of((key,)),
+                        doc.line_of(loc),
                         "H041",
-                        f"{key}: the placeholders {_braces(found)} differ from English {_braces(expected)}",
+                        f"{name}: the placeholders {_braces(found)} differ from English {_braces(expected)}",
                         "keep each {name} exactly as in data/strings/en.yml; it is replaced when the page is built",
                     )
                 )
     return problems
+
+
+def _texts(data: dict, loc: tuple) -> list[tuple[tuple, str]]:
+    """Every text of a strings file with its place, e.g. (("directory", "checked"), "Checked on {date}")."""
+    found = []
+    for key, value in data.items():
+        if isinstance(value, dict):
+            found += _texts(value, (*loc, key))
+        elif isinstance(value, str):
+            found.append(((*loc, key), value))
+    return found
+
+
+def _at(data, loc: tuple):
+    for key in loc:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data
 
 
 def _braces(names: set[str]) -> str:

@@ -17,23 +17,13 @@ from pydantic import Field, StringConstraints
 
 from haven import schemes, yamlsource
 from haven.diagnostics import Diagnostic, DiagnosticsError, Severity
-from haven.models import HttpsUrl, Text, StrictModel, validate
+from haven.models import NATIONAL, SERVICES, STATES, HttpsUrl, StrictModel, Text, validate
 from haven.site import Site
 from haven.textfile import read_text
 
 FOLDER = "directory"  # in data/
 STALE_AFTER = datetime.timedelta(days=365)
 
-SERVICES = (
-    "removal-defense", "detention", "asylum", "daca", "family-petitions", "u-visa-vawa-t-visa",
-    "unaccompanied-children", "naturalization", "know-your-rights", "hotline", "referral",
-)
-# USPS codes of the states, the District of Columbia and the territories.
-STATES = (
-    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND "
-    "OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR GU VI AS MP"
-).split()
-NATIONAL = "national"
 
 # Lines for reporting people to immigration authorities: never on this site.
 REPORTING_LINES = {"18663472423": "ICE's tip line (1-866-DHS-2-ICE)"}

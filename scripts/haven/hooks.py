@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from haven import content as content_module
-from haven import bidi, clock, formnumbers, pageview, status, site as site_module
+from haven import bidi, clock, formnumbers, legal_help, pageview, status, site as site_module
 from haven.content import Content
 from haven.diagnostics import DiagnosticsError
 
@@ -62,7 +62,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     content: Content = config.extra[_KEY]
-    if content.site.language(_build_language(config)).rtl and page.meta["haven"]["content_lang"] is None:
+    lang = _build_language(config)
+    if legal_help.MARKER in html:
+        html = html.replace(legal_help.MARKER, legal_help.render(content.directory, content.strings[lang].directory,
+                                                                 content.site, lang))
+        page.meta["haven"]["directory"] = True  # the template adds directory.js
+    if content.site.language(lang).rtl and page.meta["haven"]["content_lang"] is None:
         html = bidi.isolate_latin_parentheticals(html)
     return formnumbers.keep_whole(html)
 

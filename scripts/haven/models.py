@@ -16,6 +16,7 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationError,
+    create_model,
     model_validator,
 )
 
@@ -103,6 +104,60 @@ class UrgentNotices(StrictModel):
     notices: list[UrgentNotice] = []
 
 
+# The legal-help directory's closed lists: what an organization helps with, and where.
+SERVICES = (
+    "removal-defense", "detention", "asylum", "daca", "family-petitions", "u-visa-vawa-t-visa",
+    "unaccompanied-children", "naturalization", "know-your-rights", "hotline", "referral",
+)
+# USPS codes of the states, the District of Columbia and the territories.
+STATES = (
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND "
+    "OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR GU VI AS MP"
+).split()
+NATIONAL = "national"
+
+# One required name per service and per state, so a missing one is named with its line.
+# (pycountry's translations of US state names lack Arabic, Pashto, Haitian Creole and Tagalog.)
+ServiceNames = create_model("ServiceNames", __base__=StrictModel, **{key: (Text, ...) for key in SERVICES})
+StateNames = create_model("StateNames", __base__=StrictModel, **{key: (Text, ...) for key in STATES})
+
+
+class DirectoryWords(StrictModel):
+    """The words of the "Find legal help" page around the directory's data."""
+
+    official_heading: Text
+    official_intro: Text
+    choose_state: Text
+    by_service: Text
+    by_language: Text
+    languages_note: Text
+    national_heading: Text
+    state_none: Text  # {state}
+    see_national: Text
+    other_state: Text
+    service_heading: Text  # {service}
+    language_heading: Text  # {language}
+    helps_with: Text
+    languages_label: Text
+    cost_free: Text
+    cost_low_cost: Text
+    cost_paid: Text
+    doj_recognized: Text
+    website: Text
+    number_seen: Text  # {year}
+    checked: Text  # {date}
+    sources: Text  # before the addresses where an entry's facts were seen
+    filter_heading: Text
+    filter_state: Text
+    filter_service: Text
+    filter_language: Text
+    filter_any: Text
+    filter_none: Text
+    print_hint: Text
+    services: ServiceNames
+    states: StateNames
+
+
 class Strings(StrictModel):
     """UI strings of Haven's own templates, one file per language."""
 
@@ -120,6 +175,7 @@ class Strings(StrictModel):
     not_found_link: Text
     urgent_label: Text  # before an urgent notice's date
     urgent_link: Text
+    directory: DirectoryWords
 
 
 M = TypeVar("M", bound=BaseModel)

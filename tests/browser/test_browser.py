@@ -5,70 +5,13 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 
 from browser.conftest import PHONE, site_pages
+from browser.phone import Phone, open_page, page_width, strings
 from conftest import REPO
 from haven import site
 
 pytestmark = pytest.mark.browser
-
-
-def strings(lang: str) -> dict[str, str]:
-    return yaml.safe_load((REPO / "data" / "strings" / f"{lang}.yml").read_text(encoding="utf-8"))
-
-
-class Phone:
-    """A phone-sized browser tab that records every request; only 127.0.0.1 is answered.
-
-    One tab visits many pages: a new browser context per page would make
-    visiting every page of every language the slowest part of CI.
-    """
-
-    def __init__(self, browser, *, old_browser: bool = False, javascript: bool = True):
-        self.javascript = javascript
-        self.context = browser.new_context(viewport=PHONE, device_scale_factor=1, is_mobile=True, has_touch=True,
-                                           java_script_enabled=javascript)
-        if old_browser:
-            # Old Android WebViews lack ResizeObserver; Material then loads a polyfill.
-            self.context.add_init_script("delete window.ResizeObserver;")
-        self.requests: list[str] = []
-        self.context.route("**/*", self._route)  # routing also turns the cache off: every visit asks again
-        self.page = self.context.new_page()
-
-    def _route(self, route):
-        self.requests.append(route.request.url)
-        if urlsplit(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            route.abort()
-
-    def visit(self, url: str):
-        self.requests.clear()
-        self.context.clear_cookies()
-        self.page.goto(url, wait_until="load")
-        if self.javascript:
-            self.page.wait_for_timeout(300)  # let Material's bundle start its own requests
-        return self.page
-
-    def foreign_requests(self) -> list[str]:
-        return [url for url in self.requests if urlsplit(url).hostname != "127.0.0.1"]
-
-    def close(self):
-        self.context.close()
-
-
-def open_page(browser, url: str, *, old_browser: bool = False, javascript: bool = True):
-    """A fresh phone-sized page at url: (context, page, requests made)."""
-    phone = Phone(browser, old_browser=old_browser, javascript=javascript)
-    phone.visit(url)
-    return phone.context, phone.page, phone.requests
-
-
-def page_width(page) -> int:
-    # Against the phone's width: a phone browser zooms out to fit a wider page,
-    # and then reports the wider page's width as its own.
-    return page.evaluate("document.documentElement.scrollWidth")
 
 
 def test_every_page_stays_on_the_site_and_fits_a_phone(browser, real_site):
