@@ -117,7 +117,8 @@ def _read(path, site: Site) -> tuple[Entry | None, list[Diagnostic]]:
         doc = yamlsource.parse(read_text(path, shown), shown)
     except DiagnosticsError as exc:
         return None, exc.diagnostics
-    problems = _phones_quoted(doc) + _unsafe_addresses(doc)
+    problems = _phones_quoted(doc) + [Diagnostic(shown, doc.line_of(loc), *problem)
+                                      for loc, problem in schemes.data_problems(doc.data, None)]
     model, found = validate(Organization, doc, "directory entry")
     # An unsafe or insecure address is named once, by what is wrong with it.
     named = {problem.line for problem in problems}
@@ -147,20 +148,6 @@ def _phones_quoted(doc) -> list[Diagnostic]:
             problems.append(Diagnostic(doc.path, doc.line_of(("phones", i, "number")), "H072",
                                        f"the phone number {phone.get('number')} is not in quotes",
                                        'write it in double quotes, e.g. number: "312-660-1370"'))
-    return problems
-
-
-def _unsafe_addresses(doc) -> list[Diagnostic]:
-    if not isinstance(doc.data, dict):
-        return []
-    addresses = [(("website",), doc.data.get("website"))]
-    sources = doc.data.get("sources")
-    addresses += [(("sources", i), url) for i, url in enumerate(sources if isinstance(sources, list) else [])]
-    problems = []
-    for loc, url in addresses:
-        found = schemes.problem(url.strip(), None) if isinstance(url, str) else None
-        if found:
-            problems.append(Diagnostic(doc.path, doc.line_of(loc), *found))
     return problems
 
 

@@ -116,10 +116,6 @@ def _check_link(content, page, shown, link, ids_of, site_host) -> list[Diagnosti
     return _check_relative(content, page, shown, link, ids_of)
 
 
-# Values in data files that are links: a known scheme, or '//'.
-_DATA_LINK = re.compile(r"^\s*(//|(https?|tel|mailto|javascript|vbscript|data|ftp)\s*:)", re.IGNORECASE)
-
-
 def check_data(site: Site, site_host: str | None) -> list[Diagnostic]:
     """Links written in structured data (data/**/*.yml): the same rules as in pages."""
     findings = []
@@ -130,24 +126,9 @@ def check_data(site: Site, site_host: str | None) -> list[Diagnostic]:
         except DiagnosticsError as exc:
             findings += exc.diagnostics
             continue
-        for loc, value in _strings(doc.data, ()):
-            url = html.unescape(value).strip()
-            if _DATA_LINK.match(schemes.CONTROL.sub("", url)):
-                problem = schemes.problem(url, site_host)
-                if problem:
-                    findings.append(_error(shown, doc.line_of(loc), *problem))
+        found = schemes.data_problems(doc.data, site_host)
+        findings += [_error(shown, doc.line_of(loc), *problem) for loc, problem in found]
     return findings
-
-
-def _strings(data, loc) -> Iterator[tuple[tuple, str]]:
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _strings(value, (*loc, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _strings(value, (*loc, index))
-    elif isinstance(data, str):
-        yield loc, data
 
 
 def _check_relative(content, page, shown, link, ids_of) -> list[Diagnostic]:

@@ -5,7 +5,9 @@ One set of rules for links in pages, in data files and in built HTML.
 
 from __future__ import annotations
 
+import html
 import re
+from collections.abc import Iterator
 from urllib.parse import unquote, urlsplit
 
 UNSAFE = ("javascript", "vbscript", "data")
@@ -53,3 +55,30 @@ def problem(url: str, site_host: str | None) -> Problem | None:
         return ("H063", f"absolute link {url}",
                 "link to the page's .md file with a relative path, e.g. ../rights/at-home.md")
     return None
+
+
+# Values in data files that are links: a known scheme, or '//'.
+_DATA_LINK = re.compile(r"^\s*(//|(https?|tel|mailto|javascript|vbscript|data|ftp)\s*:)", re.IGNORECASE)
+
+
+def data_problems(data, site_host: str | None) -> list[tuple[tuple, Problem]]:
+    """Links among a data file's values, with their place: the same rules as in pages."""
+    found = []
+    for loc, value in _values(data, ()):
+        url = html.unescape(value).strip()
+        if _DATA_LINK.match(CONTROL.sub("", url)):
+            problem_ = problem(url, site_host)
+            if problem_:
+                found.append((loc, problem_))
+    return found
+
+
+def _values(data, loc: tuple) -> Iterator[tuple[tuple, str]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _values(value, (*loc, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _values(value, (*loc, index))
+    elif isinstance(data, str):
+        yield loc, data
