@@ -145,12 +145,12 @@ def _chooser(organizations: list[Organization], languages: list[str], view: _Vie
         '<nav class="haven-choose" id="choose" aria-labelledby="choose-state">',
         f'<h2 id="choose-state">{escape(words.choose_state)}</h2>',
         f'<ul class="haven-states">{"".join(states)}</ul>',
-        f'<p class="haven-print-hint">{escape(words.print_hint)}</p>',
         f"<details><summary>{escape(words.by_service)}</summary>",
         f'<ul class="haven-links">{"".join(services)}</ul></details>',
         f"<details><summary>{escape(words.by_language)}</summary>",
         f'<p>{escape(words.languages_note)}</p><ul class="haven-links">{"".join(spoken)}</ul></details>',
         "</nav>",
+        f'<p class="haven-print-hint">{escape(words.print_hint)}</p>',
     ])
 
 
@@ -168,7 +168,7 @@ def _state(state: str, local: list[Organization], view: _View) -> str:
         f'<section class="haven-area haven-area--state" id="{area}" data-state="{area}">',
         f"<h2>{escape(name)}</h2>",
         *body,
-        f'<p class="haven-area__more"><a href="#choose">{escape(words.other_state)}</a></p>',
+        f'<p class="haven-area__more haven-area__back"><a href="#choose">{escape(words.other_state)}</a></p>',
         "</section>",
     ])
 
@@ -187,7 +187,7 @@ def _listing(area: str, heading: str, organizations: list[Organization], view: _
         f'<section class="haven-area haven-area--by" id="{area}">',
         f"<h2>{escape(heading)}</h2>",
         f'<ul>{"".join(items)}</ul>',
-        f'<p class="haven-area__more"><a href="#choose">{escape(view.words.other_state)}</a></p>',
+        f'<p class="haven-area__more haven-area__back"><a href="#choose">{escape(view.words.other_state)}</a></p>',
         "</section>",
     ])
 

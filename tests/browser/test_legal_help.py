@@ -84,6 +84,7 @@ def test_with_javascript_the_filters_combine(browser, real_site):
     for lang in LANGUAGES:
         page = phone.visit(url(base, lang))
         assert page.is_visible(".haven-filter")
+        assert not page.is_visible(".haven-states")  # the form replaces the long list of links
         page.select_option("select[name=state]", "il")
         assert visible_cards(page) == expected("il"), lang
         assert page.evaluate("location.hash") == "#il"  # the address can be shared, and prints that state

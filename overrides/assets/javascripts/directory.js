@@ -64,6 +64,8 @@
   }
 
   form.hidden = false;
+  // The form replaces the lists of links, which stay for readers without scripts.
+  root.classList.add("haven-directory--enhanced");
   form.addEventListener("change", function () {
     apply();
     // The address keeps the chosen state, so it can be shared or printed.
