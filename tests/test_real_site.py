@@ -1,19 +1,25 @@
 """The repository's own site, built strictly once: what every language contains."""
 
+import datetime
 import re
 
 import yaml
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from conftest import REPO
-from haven import site
+from haven import content, site, stories
 
 SITE = site.load(REPO / "mkdocs.yml")
-# Every English page, as its address: 'index.md' -> '', 'rights/at-home.md' -> 'rights/at-home/'.
-PAGES = tuple(
-    "" if rel == "index.md" else rel.removesuffix(".md") + "/"
+# Stories whose consent is pending or withdrawn are not published in any language.
+UNPUBLISHED = stories.unpublished(content.load(SITE), datetime.date.today())
+# Every published English page and its address: 'index.md' -> '', 'rights/at-home.md' -> 'rights/at-home/',
+# 'stories/index.md' -> 'stories/'.
+SOURCES = {
+    rel.removesuffix("index.md") if rel.endswith("index.md") else rel.removesuffix(".md") + "/": rel
     for rel in sorted(p.relative_to(SITE.docs_dir / "en").as_posix() for p in (SITE.docs_dir / "en").rglob("*.md"))
-)
+    if rel not in UNPUBLISHED
+}
+PAGES = tuple(SOURCES)
 
 
 def test_every_language_has_every_page_marked_with_its_language_and_direction(real_site):
@@ -38,7 +44,7 @@ def test_translations_say_whether_a_fluent_human_reviewed_them(real_site):
         if language.default:
             continue
         for page in PAGES:
-            source = SITE.docs_dir / language.code / (page + "index.md" if not page else page.rstrip("/") + ".md")
+            source = SITE.docs_dir / language.code / SOURCES[page]
             reviewed = "human_reviewed: true" in source.read_text(encoding="utf-8")
             html = (site_dir / language.code / page / "index.html").read_text(encoding="utf-8")
             assert ('data-haven-notice="unreviewed"' in html) is not reviewed, source
@@ -68,11 +74,25 @@ def article(site_dir, language, page: str) -> HTMLParser:
 
 
 def test_every_home_page_leads_to_every_page_in_its_language(real_site):
+    """Directly, or for a story through the stories page (a withdrawn story then leaves no broken link)."""
     site_dir, _ = real_site
     for language in SITE.languages:
         links = {a.attributes.get("href") for a in article(site_dir, language, "").css("article a")}
-        missing = [page for page in PAGES if page and page not in links]
-        assert missing == [], f"{language.code} home page does not link to {missing}"
+        listed = {"stories/" + a.attributes.get("href")
+                  for a in article(site_dir, language, "stories/").css("article .haven-stories a")}
+        missing = [page for page in PAGES if page and page not in links | listed]
+        assert missing == [], f"{language.code} home page does not lead to {missing}"
+
+
+def test_a_story_without_consent_is_in_no_language(real_site):
+    site_dir, _ = real_site
+    assert UNPUBLISHED, "the repository keeps one story whose consent is pending"
+    for language in SITE.languages:
+        prefix = "" if language.default else f"{language.code}/"
+        for rel in UNPUBLISHED:
+            assert not (site_dir / prefix / rel.removesuffix(".md")).exists(), (language.code, rel)
+    for rel in UNPUBLISHED:
+        assert rel.removesuffix(".md") not in (site_dir / "sitemap.xml").read_text()
 
 
 def test_the_rights_card_speaks_to_the_officer_in_english_in_every_language(real_site):

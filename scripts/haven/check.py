@@ -18,7 +18,7 @@ import markdown
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from haven import content as content_module
-from haven import built, directory, externals, links, site as site_module, translations, urgent
+from haven import built, directory, externals, links, site as site_module, stories, translations, urgent
 from haven.diagnostics import Diagnostic, DiagnosticsError, Severity
 from haven.site import Site
 
@@ -30,6 +30,7 @@ def sources(site: Site, today: datetime.date, strict: bool = False,
     findings += translations.findings(content, today, strict)
     findings += urgent.findings(site, content.urgent, today)
     findings += directory.findings(site, content.directory, today)
+    findings += stories.review_findings(content, today)
     host = urlsplit(site.site_url or "").hostname
     findings += links.check(content, _MarkdownRenderer(site.config_path), host)
     findings += links.check_data(site, host)

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from haven import directory as directory_module
-from haven import frontmatter, translations, yamlsource
+from haven import frontmatter, stories, translations, yamlsource
 from haven import urgent as urgent_module
 from haven.textfile import read_text
 from haven.diagnostics import Diagnostic, DiagnosticsError
@@ -121,8 +121,11 @@ def collect(site: Site) -> tuple[Content, list[Diagnostic]]:
     problems += found
     directory, found = directory_module.load(site)
     problems += found
+    allowed, found = stories.load_allowlist(site)
+    problems += found
     content = Content(site=site, pages=pages, strings=strings, urgent=urgent, directory=directory)
     problems += translations.orphans(content)
+    problems += stories.findings(content, allowed)
     return content, problems
 
 

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from haven import content as content_module
-from haven import bidi, clock, formnumbers, legal_help, pageview, status, site as site_module
+from haven import bidi, clock, formnumbers, legal_help, pageview, status, stories, site as site_module
 from haven.content import Content
 from haven.diagnostics import DiagnosticsError
 
@@ -40,7 +40,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(
             f"{count} problem{'s' if count > 1 else ''} in the sources (listed above); nothing was published."
         ) from None
+    # Stories without consent leave the navigation of every language.
+    config.nav = stories.without(config.nav, stories.unpublished(config.extra[_KEY], clock.today()))
     return config
+
+
+def on_files(files, config: MkDocsConfig):
+    """Leave out, in every language, the stories whose consent is pending or withdrawn."""
+    content: Content = config.extra[_KEY]
+    hidden = stories.unpublished(content, clock.today())
+    for file in list(files):
+        if file.src_uri.endswith(".md") and content.site.split_src(file.src_uri)[1] in hidden:
+            files.remove(file)
+    return files
 
 
 def _build_language(config: MkDocsConfig) -> str:
@@ -63,6 +75,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     content: Content = config.extra[_KEY]
     lang = _build_language(config)
+    if stories.MARKER in html:
+        html = html.replace(stories.MARKER, stories.index_html(content, lang, clock.today()))
     if legal_help.MARKER in html:
         html = html.replace(legal_help.MARKER, legal_help.render(content.directory, content.strings[lang].directory,
                                                                  content.site, lang))

@@ -47,6 +47,38 @@ class Source(StrictModel):
     url: HttpsUrl
 
 
+class Consent(StrictModel):
+    """How a client story may be published: recorded once, in the English page, for every language."""
+
+    how: Literal["written-consent-on-file", "published-by-the-person", "published-by-the-organization", "pending"] = (
+        Field(description="written-consent-on-file, published-by-the-person, published-by-the-organization, or "
+                          "pending (not published until consent is recorded)"))
+    source: HttpsUrl | None = Field(None, description="Where the person or the organization published the story.")
+    record: Text | None = Field(None, description="Who keeps the signed consent, outside this repository.")
+    date: datetime.date | None = Field(None, description="When consent was given, or when the source published the "
+                                                         "story (the 1st when only the month is known).")
+    name_shown: Literal["first-name", "full-name", "pseudonym"]
+    photo: bool
+    review_by: datetime.date = Field(description="When to ask again whether the person still wants it shown.")
+    withdraw_contact: Text = Field(description="Who a person contacts to have their story removed.")
+    withdrawn: datetime.date | None = Field(None, description="Set to the day a person withdrew: the story "
+                                                              "is removed from every language.")
+
+    @model_validator(mode="after")
+    def _evidence(self) -> Consent:
+        if self.how.startswith("published-by") and self.source is None:
+            raise ValueError("a story published by the person or the organization needs its source: the "
+                             "https:// address where it was published")
+        if self.how == "written-consent-on-file" and self.record is None:
+            raise ValueError("written consent needs its record: who keeps the signed form")
+        if self.how != "pending" and self.date is None:
+            raise ValueError("consent needs its date: when it was given, or when the source published the story")
+        return self
+
+    def publishable(self, today: datetime.date) -> bool:
+        return self.how != "pending" and (self.withdrawn is None or self.withdrawn > today)
+
+
 class PageMeta(StrictModel):
     """Front matter of an English (source-language) page."""
 
@@ -60,6 +92,9 @@ class PageMeta(StrictModel):
         description="Raise it by one when a change alters what readers should do: translations made "
         "before it then show a strong notice, and haven check reports them as errors.",
     )
+    consent: Consent | None = Field(None, description="Required for client stories (pages in stories/).")
+    client_information: bool = Field(False, description="true when a page that is not a story speaks of a client: "
+                                                        "it is then checked for identifiers like a story.")
 
 
 class TranslationMeta(StrictModel):
@@ -215,6 +250,10 @@ def _diagnostic(model: type[BaseModel], doc: YamlDocument, error: dict, what: st
         field = model.model_fields.get(str(loc[0])) if len(loc) == 1 else None
         message = f"the {what} needs the field '{name}'"
         hint = field.description if field and field.description else f"add a line '{loc[-1]}: …'"
+    elif error["type"] == "value_error" and isinstance(error.get("input"), dict):
+        # A rule across several fields (a model validator): its message says what is missing.
+        message = f"{name}: {error['ctx']['error']}"
+        hint = ""
     else:
         found = error.get("input")
         message = f"{name}: {error['msg'].lower()}, found {found!r}"
