@@ -17,7 +17,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from haven import schemes
+from haven import budget, schemes
 from haven.diagnostics import Diagnostic
 from haven.site import Site
 
@@ -53,8 +53,16 @@ def check(site: Site, site_dir: Path) -> list[Diagnostic]:
         rel = path.relative_to(site_dir).as_posix()
         pages[rel] = read(path, rel.removesuffix("index.html"))
     findings = []
-    for page in pages.values():
+    sizes: dict[str, int] = {}
+    for rel, page in pages.items():
+        view = budget.first_view(site_dir, rel, sizes)
         source = _source_of(site, page.url)
+        if view.total > budget.LIMIT:
+            findings.append(Diagnostic(site.show(source) if source else rel, 1, "H069",
+                                       f"the first view of /{page.url} is {view.total / 1000:.1f} KB compressed, over "
+                                       f"the {budget.LIMIT / 1000:.0f} KB budget; heaviest: {view.heaviest()}",
+                                       "shorten or split the page, or load what readers do not need at once "
+                                       "only when they ask for it"))
         if source is None:
             continue  # theme pages (404) have no content of an editor's
         shown, lines = site.show(source), source.read_text(encoding="utf-8").splitlines()

@@ -14,10 +14,11 @@ from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from haven import content as content_module
-from haven import bidi, clock, formnumbers, legal_help, pageview, status, stories, site as site_module
+from haven import bidi, clock, formnumbers, legal_help, pageview, searchindex, status, stories, site as site_module
 from haven.content import Content
 from haven.diagnostics import DiagnosticsError
 
@@ -40,6 +41,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(
             f"{count} problem{'s' if count > 1 else ''} in the sources (listed above); nothing was published."
         ) from None
+    config.extra["haven_bundle"] = _material_bundle(config)
     # Stories without consent leave the navigation of every language.
     config.nav = stories.without(config.nav, stories.unpublished(config.extra[_KEY], clock.today()))
     return config
@@ -53,6 +55,15 @@ def on_files(files, config: MkDocsConfig):
         if file.src_uri.endswith(".md") and content.site.split_src(file.src_uri)[1] in hidden:
             files.remove(file)
     return files
+
+
+def _material_bundle(config: MkDocsConfig) -> str:
+    """Material's script, by its hashed name: haven-loader.js loads it when search opens."""
+    for folder in config.theme.dirs:
+        found = sorted(Path(folder).glob("assets/javascripts/bundle.*.min.js"))
+        if found:
+            return found[0].relative_to(folder).as_posix()
+    raise PluginError("Material's assets/javascripts/bundle.*.min.js was not found in the theme")
 
 
 def _build_language(config: MkDocsConfig) -> str:
@@ -112,10 +123,21 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     return ""  # MkDocs writes nothing for empty output: the root 404 stays English
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    """Write the editors' translation-status page, once, with the default language's build."""
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     content: Content = config.extra[_KEY]
-    if _build_language(config) == content.site.default.code:
-        target = Path(config.site_dir) / STATUS_PAGE
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(status.as_html_page(status.compute(content)), encoding="utf-8")
+    return searchindex.language_base(output, _build_language(config), content.site.default.code)
+
+
+# Last: mkdocs-static-i18n builds the other languages, then merges their search
+# entries, in its own on_post_build of the first build; `building` is its flag
+# for "inside that", so the outer call comes after every language.
+@event_priority(-100)
+def on_post_build(config: MkDocsConfig) -> None:
+    """The editors' translation-status page, and one search index per language."""
+    content: Content = config.extra[_KEY]
+    if config.plugins["i18n"].building:
+        return
+    searchindex.split(content.site, Path(config.site_dir))
+    target = Path(config.site_dir) / STATUS_PAGE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(status.as_html_page(status.compute(content)), encoding="utf-8")

@@ -35,7 +35,7 @@ def render(directory: Directory, words: DirectoryWords, site: Site, lang: str) -
     languages = sorted({code for org in others for code in org.languages}, key=view.language_name)
     parts = [
         '<div class="haven-directory" data-haven-directory>',
-        _filter_form(languages, view),
+        _filter_form(view),
         _chooser(others, languages, view),
     ]
     for state in STATES:
@@ -108,24 +108,22 @@ def _official(official: list[Organization], view: _View) -> str:
     ])
 
 
-def _filter_form(languages: list[str], view: _View) -> str:
-    """The combined filter; hidden until directory.js shows it."""
+def _filter_form(view: _View) -> str:
+    """The combined filter, hidden until directory.js shows it and fills each list from
+    the links of the chooser below (so the page carries every name once)."""
     words = view.words
 
-    def select(name: str, label: str, options: list[tuple[str, str, str | None]]) -> str:
-        items = [f'<option value="">{escape(words.filter_any)}</option>']
-        for value, text, lang in options:
-            marked = f' lang="{lang}"' if lang else ""
-            items.append(f'<option value="{value}"{marked}>{escape(text)}</option>')
+    def select(name: str, label: str, source: str) -> str:
         return (f'<label class="haven-filter__field"><span>{escape(label)}</span>'
-                f'<select name="{name}">{"".join(items)}</select></label>')
+                f'<select name="{name}" data-options="{source}">'
+                f'<option value="">{escape(words.filter_any)}</option></select></label>')
 
     return "\n".join([
         '<form class="haven-filter" hidden>',
         f"<fieldset><legend>{escape(words.filter_heading)}</legend>",
-        select("state", words.filter_state, [(state.lower(), view.state(state), None) for state in STATES]),
-        select("service", words.filter_service, [(service, view.service(service), None) for service in SERVICES]),
-        select("language", words.filter_language, [(code, view.language_name(code), code) for code in languages]),
+        select("state", words.filter_state, ".haven-states a"),
+        select("service", words.filter_service, ".haven-links--services a"),
+        select("language", words.filter_language, ".haven-links--languages a"),
         "</fieldset>",
         "</form>",
     ])
@@ -146,9 +144,10 @@ def _chooser(organizations: list[Organization], languages: list[str], view: _Vie
         f'<h2 id="choose-state">{escape(words.choose_state)}</h2>',
         f'<ul class="haven-states">{"".join(states)}</ul>',
         f"<details><summary>{escape(words.by_service)}</summary>",
-        f'<ul class="haven-links">{"".join(services)}</ul></details>',
+        f'<ul class="haven-links haven-links--services">{"".join(services)}</ul></details>',
         f"<details><summary>{escape(words.by_language)}</summary>",
-        f'<p>{escape(words.languages_note)}</p><ul class="haven-links">{"".join(spoken)}</ul></details>',
+        f'<p>{escape(words.languages_note)}</p><ul class="haven-links haven-links--languages">{"".join(spoken)}</ul>'
+        "</details>",
         "</nav>",
         f'<p class="haven-print-hint">{escape(words.print_hint)}</p>',
     ])

@@ -40,11 +40,13 @@ class Phone:
             route.abort()
 
     def visit(self, url: str):
+        # Leave the last page first: its search worker may still be fetching.
+        self.page.goto("about:blank")
         self.requests.clear()
         self.context.clear_cookies()
         self.page.goto(url, wait_until="load")
         if self.javascript:
-            self.page.wait_for_timeout(300)  # let Material's bundle start its own requests
+            self.page.wait_for_timeout(300)  # let the page's scripts start their own requests
         return self.page
 
     def foreign_requests(self) -> list[str]:

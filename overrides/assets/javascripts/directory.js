@@ -13,6 +13,20 @@
     language: form.querySelector("select[name=language]")
   };
 
+  // Each list of choices is made from the links of the chooser: "#il" becomes "il",
+  // "#help-asylum" "asylum", "#speaks-es" "es".
+  Object.keys(fields).forEach(function (name) {
+    var select = fields[name];
+    var links = root.querySelectorAll(select.getAttribute("data-options"));
+    for (var i = 0; i < links.length; i++) {
+      var option = document.createElement("option");
+      option.value = links[i].getAttribute("href").slice(1).replace(/^(help|speaks)-/, "");
+      option.textContent = links[i].textContent;
+      if (links[i].lang) option.lang = links[i].lang;
+      select.appendChild(option);
+    }
+  });
+
   function each(selector, scope, action) {
     var found = (scope || root).querySelectorAll(selector);
     for (var i = 0; i < found.length; i++) action(found[i]);

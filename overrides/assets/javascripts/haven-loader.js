@@ -1,0 +1,45 @@
+/* Material's script (35 KB compressed) and the search index are loaded only when a
+   reader opens the search: the drawer and the language menu work without them, and
+   readers on paid data pay only for what they use. Old browsers get the local
+   ResizeObserver polyfill first, so Material never fetches one from unpkg.com. */
+(function () {
+  "use strict";
+  var me = document.currentScript;
+  var html = document.documentElement;
+  var toggle = document.getElementById("__search");
+  if (!me || !toggle) return;
+  var started = false;
+
+  function script(src, then) {
+    var element = document.createElement("script");
+    element.src = src;
+    element.onload = then;
+    document.head.appendChild(element);
+  }
+
+  function start() {
+    if (started) return;
+    started = true;
+    var bundle = function () {
+      script(me.getAttribute("data-bundle"), function () {
+        var query = document.querySelector("[data-md-component=search-query]");
+        if (toggle.checked && query) query.focus();
+      });
+    };
+    if ("ResizeObserver" in window) bundle();
+    else script(me.getAttribute("data-polyfill"), bundle);
+  }
+
+  // The search button is Material's; without its script Material hides it.
+  html.classList.add("haven-search-lazy");
+  toggle.addEventListener("change", function () { if (toggle.checked) start(); });
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    var typing = target && (target.isContentEditable || /^(input|select|textarea)$/i.test(target.tagName));
+    if (!typing && (event.key === "/" || event.key === "s" || event.key === "f")) {
+      event.preventDefault();
+      toggle.checked = true;
+      start();
+    }
+  });
+})();
