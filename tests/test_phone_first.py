@@ -50,3 +50,12 @@ def test_each_language_gets_its_own_search_index_and_its_pages_search_there(fixt
     assert json.loads((site_dir / "ht" / "search" / "search_index.json").read_text())["config"]["lang"] == ["en"]
     config = fixture_site.html("es/rights/at-home/").split('<script id="__config" type="application/json">')[1]
     assert json.loads(config.split("</script>")[0])["base"] == "../../../es/"
+
+
+def test_language_alternates_are_in_the_sitemap_not_in_each_page(fixture_site):
+    fixture_site.translate("es", "index.md", "Sus derechos", "# Sus derechos\n\nNo abra la puerta.\n")
+    assert fixture_site.build() == 0
+    for page in ("", "es/", "rights/at-home/", "404.html", "es/404.html"):
+        assert 'rel="alternate"' not in fixture_site.html(page), page
+    sitemap = (fixture_site.site_dir / "sitemap.xml").read_text()
+    assert '<xhtml:link rel="alternate" hreflang="es" href="https://haven.test/es/"/>' in sitemap

@@ -18,7 +18,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from haven import content as content_module
-from haven import bidi, clock, formnumbers, legal_help, pageview, searchindex, status, stories, site as site_module
+from haven import bidi, clock, formnumbers, headlinks, legal_help, pageview, searchindex, status, stories
+from haven import site as site_module
 from haven.content import Content
 from haven.diagnostics import DiagnosticsError
 
@@ -115,7 +116,10 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     """Keep one 404 page per language instead of the last-built one at the root."""
     lang = _build_language(config)
-    if template_name != "404.html" or lang == config.extra[_KEY].site.default.code:
+    if template_name != "404.html":
+        return output
+    output = headlinks.without_alternates(output)
+    if lang == config.extra[_KEY].site.default.code:
         return output
     target = Path(config.site_dir) / lang / "404.html"
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -125,6 +129,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     content: Content = config.extra[_KEY]
+    output = headlinks.without_alternates(output)
     return searchindex.language_base(output, _build_language(config), content.site.default.code)
 
 

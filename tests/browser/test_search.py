@@ -38,5 +38,7 @@ def test_search_loads_on_demand_and_finds_pages_in_the_readers_language_only(bro
     assert hrefs and all(urlsplit(href).path.startswith(f"/{prefix}") for href in hrefs), hrefs
     others = {code for code, _ in QUERIES} - {lang, "en"}
     assert not [href for href in hrefs if any(urlsplit(href).path.startswith(f"/{code}/") for code in others)]
+    # Material's script, once loaded, fetches nothing that fails (no sitemap beside each language).
+    assert not [url for url in phone.requests if url.endswith("sitemap.xml")], phone.requests
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     phone.close()
