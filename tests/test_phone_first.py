@@ -31,7 +31,7 @@ def test_the_first_view_counts_the_page_and_what_its_markup_loads(tmp_path):
     (tmp_path / "s.css").write_text('body{background:url("f.woff2")} i{background:url(data:image/png;base64,AA==)}')
     for name in ("i.svg", "x.js", "f.woff2", "big.png"):
         (tmp_path / name).write_bytes(bytes(range(256)) * 4)
-    view = budget.first_view(tmp_path, "a/index.html")
+    view = budget.Weigher(tmp_path).first_view("a/index.html")
     assert [resource.path for resource in view.resources] == ["a/index.html", "s.css", "f.woff2", "i.svg", "x.js"]
     assert view.total == sum(budget.compressed_size(tmp_path / r.path) for r in view.resources)
 

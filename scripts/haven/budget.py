@@ -47,39 +47,53 @@ def compressed_size(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=GZIP_LEVEL, mtime=0))
 
 
-def first_view(site_dir: Path, page: str, sizes: dict[str, int] | None = None) -> FirstView:
-    """The first view of one built page (`sizes` caches compressed sizes across pages)."""
-    sizes = {} if sizes is None else sizes
-    tree = LexborHTMLParser((site_dir / page).read_bytes())
-    wanted = [page]
-    for node in tree.css('link[rel~="stylesheet"][href], link[rel~="icon"][href], script[src], img[src]'):
-        if node.tag == "img" and node.attributes.get("loading") == "lazy":
-            continue
-        local = _local(node.attributes.get("href") or node.attributes.get("src") or "", page)
-        if local:
-            wanted.append(local)
-            if local.endswith(".css") and (site_dir / local).is_file():
-                css = (site_dir / local).read_text(encoding="utf-8", errors="replace")
-                wanted += filter(None, (_local(url, local) for url in _CSS_URL.findall(css)))
-    resources = []
-    for path in dict.fromkeys(wanted):
-        file = site_dir / path
-        if file.is_file():
-            if path not in sizes:
-                sizes[path] = compressed_size(file)
-            resources.append(Resource(path, sizes[path]))
-    return FirstView(page, tuple(resources))
+class Weigher:
+    """First views of one built site: each file is compressed, and each stylesheet scanned, once."""
+
+    def __init__(self, site_dir: Path):
+        self.site_dir = site_dir
+        self._sizes: dict[str, int] = {}
+        self._css_urls: dict[str, list[str]] = {}
+
+    def first_view(self, page: str, tree: LexborHTMLParser | None = None) -> FirstView:
+        """The first view of one built page; `tree` is the page already parsed, if it is."""
+        tree = tree or LexborHTMLParser((self.site_dir / page).read_bytes())
+        wanted = [page]
+        for node in tree.css('link[rel~="stylesheet"][href], link[rel~="icon"][href], script[src], img[src]'):
+            if node.tag == "img" and node.attributes.get("loading") == "lazy":
+                continue
+            local = site_file(node.attributes.get("href") or node.attributes.get("src") or "", page)
+            if local:
+                wanted.append(local)
+                if local.endswith(".css"):
+                    wanted += self._loaded_by(local)
+        resources = []
+        for path in dict.fromkeys(wanted):
+            if path not in self._sizes and (self.site_dir / path).is_file():
+                self._sizes[path] = compressed_size(self.site_dir / path)
+            if path in self._sizes:
+                resources.append(Resource(path, self._sizes[path]))
+        return FirstView(page, tuple(resources))
+
+    def _loaded_by(self, stylesheet: str) -> list[str]:
+        """The fonts and images a stylesheet names (data: URIs aside)."""
+        if stylesheet not in self._css_urls:
+            file = self.site_dir / stylesheet
+            css = file.read_text(encoding="utf-8", errors="replace") if file.is_file() else ""
+            self._css_urls[stylesheet] = [path for path in (site_file(url, stylesheet)
+                                                            for url in _CSS_URL.findall(css)) if path]
+        return self._css_urls[stylesheet]
 
 
 def site_first_views(site_dir: Path) -> list[FirstView]:
-    sizes: dict[str, int] = {}
-    return [first_view(site_dir, path.relative_to(site_dir).as_posix(), sizes)
-            for path in sorted(site_dir.rglob("*.html"))]
+    weigher = Weigher(site_dir)
+    return [weigher.first_view(path.relative_to(site_dir).as_posix()) for path in sorted(site_dir.rglob("*.html"))]
 
 
-def _local(url: str, base: str) -> str | None:
-    """A site-relative path for a link in `base`, or None for data: URIs and other sites."""
-    if not url or url.startswith(("data:", "#")):
+def site_file(url: str, base: str) -> str | None:
+    """The site-relative file a link in the page or file `base` leads to ('es/x/' gives
+    'es/x/index.html'), or None for data: URIs and other sites."""
+    if url.strip().lower().startswith("data:"):
         return None
     target = urlsplit(urljoin("https://site.invalid/" + base, url.strip()))
     if target.netloc != "site.invalid":

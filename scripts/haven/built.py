@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -32,8 +32,7 @@ class BuiltPage:
     scripts: int  # <script> elements and on*= handlers inside the page content
 
 
-def read(path: Path, url: str) -> BuiltPage:
-    tree = LexborHTMLParser(path.read_bytes())
+def read(tree: LexborHTMLParser, url: str) -> BuiltPage:
     ids = frozenset(node.attributes.get("id") for node in tree.css("[id]"))
     article = tree.css_first("article")
     links: list[str] = []
@@ -49,13 +48,16 @@ def read(path: Path, url: str) -> BuiltPage:
 
 def check(site: Site, site_dir: Path) -> list[Diagnostic]:
     pages: dict[str, BuiltPage] = {}  # by file, e.g. 'es/rights/at-home/index.html'
+    views: dict[str, budget.FirstView] = {}
+    weigher = budget.Weigher(site_dir)
     for path in sorted(site_dir.rglob("*.html")):
         rel = path.relative_to(site_dir).as_posix()
-        pages[rel] = read(path, rel.removesuffix("index.html"))
+        tree = LexborHTMLParser(path.read_bytes())
+        pages[rel] = read(tree, rel.removesuffix("index.html"))
+        views[rel] = weigher.first_view(rel, tree)
     findings = []
-    sizes: dict[str, int] = {}
     for rel, page in pages.items():
-        view = budget.first_view(site_dir, rel, sizes)
+        view = views[rel]
         source = _source_of(site, page.url)
         if view.total > budget.LIMIT:
             findings.append(Diagnostic(site.show(source) if source else rel, 1, "H069",
@@ -86,9 +88,8 @@ def _problem(href: str, page: BuiltPage, pages: dict[str, BuiltPage], site_dir: 
         return None  # other schemes are checked in the sources; external links with --external
     if href.startswith("//"):
         return None
-    target = urlsplit(urljoin("https://site.invalid/" + page.url, href))
-    path, fragment = unquote(target.path).lstrip("/"), unquote(target.fragment)
-    file = path + "index.html" if not path or path.endswith("/") else path
+    file = budget.site_file(href, page.url)
+    path, fragment = file.removesuffix("index.html"), unquote(urlsplit(href).fragment)
     built = pages.get(file) or pages.get(file + "/index.html")
     if built is None:
         if (site_dir / path).is_file():

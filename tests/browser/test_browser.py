@@ -19,14 +19,14 @@ def test_every_page_stays_on_the_site_and_fits_a_phone(browser, real_site):
     pages = site_pages(site_dir)
     assert len(pages) >= 18  # 6 languages x (home, at-home page, 404)
     phone = Phone(browser)
-    sizes: dict[str, int] = {}
+    weigher = budget.Weigher(site_dir)
     for path in pages:
         page = phone.visit(base + path)
         assert page_width(page) <= PHONE["width"], f"{path} is wider than a {PHONE['width']} px screen"
         # On load the page fetches exactly what the budget counts (haven/budget.py): no
         # search index, no Material script, no sitemap, nothing that fails.
         file = path if path.endswith(".html") else path + "index.html"
-        counted = {resource.path for resource in budget.first_view(site_dir, file, sizes).resources}
+        counted = {resource.path for resource in weigher.first_view(file).resources}
         fetched = {urlsplit(url).path.lstrip("/") or "index.html" for url in phone.requests}
         fetched = {url + "index.html" if url.endswith("/") else url for url in fetched}
         assert fetched == counted, path
