@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from haven import budget, site  # noqa: E402
+from haven import budget, searchindex, site  # noqa: E402
 from haven.build import build  # noqa: E402
 
 
@@ -57,11 +57,10 @@ def main() -> None:
     print("| language | index | stemmer | total |")
     print("|---|---|---|---|")
     for language in the_site.languages:
-        index = site_dir / ("" if language.default else language.code) / "search" / "search_index.json"
-        stemmers = [assets / "lunr" / "min" / name for name in ("lunr.stemmer.support.min.js",
-                                                                 f"lunr.{language.code}.min.js")]
-        stemmer = sum(budget.compressed_size(path) for path in stemmers if path.is_file()) \
-            if (assets / "lunr" / "min" / f"lunr.{language.code}.min.js").is_file() else 0
+        index = site_dir / ("" if language.default else language.code) / searchindex.INDEX
+        stemmer_file = site_dir / str(searchindex.STEMMER).format(code=language.code)
+        stemmers = [site_dir / str(searchindex.STEMMER).format(code="stemmer.support"), stemmer_file]
+        stemmer = sum(budget.compressed_size(path) for path in stemmers) if stemmer_file.is_file() else 0
         size = budget.compressed_size(index)
         print(f"| {language.code} | {size / 1000:.1f} KB | {stemmer / 1000:.1f} KB | "
               f"{(size + stemmer + fixed) / 1000:.1f} KB |")

@@ -82,7 +82,7 @@ class Directory:
         return tuple(entry.organization for entry in self.entries)
 
 
-def _full_number(number: str) -> str:
+def full_number(number: str) -> str:
     """A US number's digits with the country code: 13126601370."""
     digits = re.sub(r"\D", "", number)
     return digits if len(digits) == 11 else "1" + digits
@@ -90,7 +90,7 @@ def _full_number(number: str) -> str:
 
 def dial(number: str) -> str:
     """The tel: address of a US number: tel:+13126601370."""
-    return "tel:+" + _full_number(number)
+    return "tel:+" + full_number(number)
 
 
 def load(site: Site) -> tuple[Directory, list[Diagnostic]]:
@@ -173,7 +173,7 @@ def _closed_lists(model: Organization, doc, site: Site) -> list[Diagnostic]:
                                    "keep only: regions: [national]"))
     for i, phone in enumerate(model.phones):
         digits = re.sub(r"\D", "", phone.number)
-        reporting = REPORTING_LINES.get(_full_number(phone.number))
+        reporting = REPORTING_LINES.get(full_number(phone.number))
         if reporting:
             problems.append(Diagnostic(doc.path, doc.line_of(("phones", i, "number")), "H076",
                                        f"{phone.number} is {reporting}, "

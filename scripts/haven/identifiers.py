@@ -22,6 +22,8 @@ from functools import cache
 
 from babel import Locale, UnknownLocaleError
 
+from haven.directory import full_number
+
 # Between the digits of one number: spaces (a line break too), dashes of any kind, dots.
 _SEP = r"[ \t\r\n\u00a0\u202f.\-\u2010-\u2015]{0,3}"
 _START = r"(?<![0-9A-Za-z])"
@@ -101,7 +103,7 @@ def find(text: str, lang: str, allowed: Iterable[str] = (), first_line: int = 1)
     """
     # Addresses of public web pages are not identifiers, and their dates (/2015/07/29/) are not births.
     plain = _URL.sub(lambda m: " " * len(m.group(0)), normalize(text))
-    allowed = {_us_digits(number) for number in allowed}
+    allowed = {full_number(normalize(number)) for number in allowed}
     taken: list[tuple[int, int]] = []
     found = []
 
@@ -115,18 +117,13 @@ def find(text: str, lang: str, allowed: Iterable[str] = (), first_line: int = 1)
         for match in pattern.finditer(plain):
             if not claim(match.start(), match.end()):
                 continue
-            if code == "H083" and _us_digits(match.group(0)) in allowed:
+            if code == "H083" and full_number(match.group(0)) in allowed:
                 continue
             found.append(_at(text, match, kind, code, hint, first_line))
     for match in _date_pattern(lang).finditer(plain):
         if claim(match.start(), match.end()):
             found.append(_at(text, match, "full date", "H086", _DATE_HINT, first_line))
     return sorted(found, key=lambda item: (item.line, item.code))
-
-
-def _us_digits(number: str) -> str:
-    digits = re.sub(r"[^0-9]", "", normalize(number))
-    return digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
 
 
 def _at(text: str, match: re.Match, kind: str, code: str, hint: str, first_line: int) -> Identifier:

@@ -16,8 +16,8 @@ from pathlib import Path
 from haven.site import Site
 
 INDEX = Path("search") / "search_index.json"
-# Languages Material ships a lunr stemmer for; others are searched without one.
-LUNR = frozenset("ar da de du el es fi fr he hi hu hy it ja kn ko nl no pt ro ru sa sv ta te th tr vi zh".split())
+# Material's lunr stemmers, one file per language; a language without one is searched without.
+STEMMER = Path("assets") / "javascripts" / "lunr" / "min" / "lunr.{code}.min.js"
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 
 
@@ -32,7 +32,8 @@ def split(site: Site, site_dir: Path) -> dict[str, int]:
         location = doc["location"].removeprefix(prefixes.get(code, ""))
         docs[code].append({**doc, "location": location})
     for code, entries in docs.items():
-        config = {**merged["config"], "lang": [code] if code in LUNR else ["en"]}
+        stemmed = (site_dir / str(STEMMER).format(code=code)).is_file()
+        config = {**merged["config"], "lang": [code] if stemmed else ["en"]}
         target = site_dir / (INDEX if code == site.default.code else Path(code) / INDEX)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps({"config": config, "docs": entries}, ensure_ascii=False, separators=(",", ":")),
