@@ -25,6 +25,8 @@ from haven.diagnostics import DiagnosticsError
 
 # Under this name MkDocs counts our warnings, so --strict fails on them.
 log = logging.getLogger("mkdocs.plugins.haven")
+# jieba (Chinese words for Material's search) reports loading its dictionary on every build.
+logging.getLogger("jieba").setLevel(logging.WARNING)
 _KEY = "haven_content"
 STATUS_PAGE = "editors/status/index.html"  # for editors; no link to it from readers' pages
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -10,13 +12,21 @@ from browser.phone import Phone
 
 pytestmark = pytest.mark.browser
 
-# A word that readers would type, found inside sentences of pages in each language.
-QUERIES = [("en", "warrant"), ("es", "abogado"), ("ar", "محامي"), ("zh", "律师")]
+# Words that readers would type, found inside sentences of pages in each language.
+# Chinese is written without spaces: 律师 (lawyer) and 令状 (warrant) stand alone nowhere.
+QUERIES = [("en", "warrant"), ("es", "abogado"), ("ar", "محامي"), ("zh", "律师"), ("zh", "令状")]
+
+
+def pages_containing(site_dir, prefix: str, word: str) -> set[str]:
+    """The pages of one language whose indexed title or text holds the word."""
+    index = json.loads((site_dir / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return {doc["location"].split("#")[0] for doc in index["docs"]
+            if word in (doc["title"] + doc["text"]).replace("\u200b", "").lower()}
 
 
 @pytest.mark.parametrize("lang,word", QUERIES)
 def test_search_loads_on_demand_and_finds_pages_in_the_readers_language_only(browser, real_site, lang, word):
-    _, base = real_site
+    site_dir, base = real_site
     prefix = "" if lang == "en" else f"{lang}/"
     phone = Phone(browser)
     page = phone.visit(f"{base}{prefix}rights/at-home/")
@@ -31,6 +41,11 @@ def test_search_loads_on_demand_and_finds_pages_in_the_readers_language_only(bro
     page.keyboard.press("End")  # Material searches on key up; typed non-Latin text arrives without one
     results = page.locator(".md-search-result__item > a")
     results.first.wait_for(timeout=10_000)
+
+    # Every page that holds the word is found, not only those where it stands alone.
+    expected = pages_containing(site_dir, prefix, word)
+    meta = page.locator(".md-search-result__meta").inner_text()
+    assert [int(n) for n in re.findall(r"\d+", meta)] == [len(expected)], (meta, sorted(expected))
 
     indexes = [urlsplit(url).path for url in phone.requests if url.endswith("search_index.json")]
     assert indexes == [f"/{prefix}search/search_index.json"], indexes
