@@ -3,12 +3,15 @@
 #   make test    run every test, browser tests included
 #   make build   build the site into site/ (replaced only when the build succeeds)
 #   make check   check the sources and build strictly, without touching site/
-#   make bench   measure the build time (figures go in README.md)
+#   make bench   measure build time, page weight, search and Lighthouse scores
+#                (figures go in README.md; installs Pagefind and Lighthouse first)
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
+BENCH_READY := $(VENV)/.bench-ready
+LIGHTHOUSE_READY := bench/node_modules/.ready
 CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: setup serve build check test bench chromium clean
@@ -34,8 +37,21 @@ check: setup
 test: setup chromium
 	HAVEN_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
 
-bench: setup
+bench: setup chromium $(BENCH_READY) $(LIGHTHOUSE_READY)
 	$(BIN)/python bench/build_time.py
+	$(BIN)/python bench/page_weight.py
+	HAVEN_CHROMIUM=$(CHROMIUM) $(BIN)/python bench/search_engines.py
+	HAVEN_CHROMIUM=$(CHROMIUM) $(BIN)/python bench/lighthouse.py
+
+$(BENCH_READY): bench/requirements.lock $(READY)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r bench/requirements.lock
+	touch $@
+
+# Lighthouse is a Node tool: pinned in bench/package-lock.json, installed with npm.
+$(LIGHTHOUSE_READY): bench/package-lock.json
+	@command -v npm >/dev/null || { echo "make bench needs Node.js and npm for Lighthouse (Debian: apt-get install nodejs npm)." >&2; exit 1; }
+	npm ci --prefix bench --no-audit --no-fund --loglevel=error
+	touch $@
 
 # Browser tests drive Debian's Chromium. Installed here when missing and we are
 # root; elsewhere we stop with a clear message rather than skip those tests.

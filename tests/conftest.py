@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from serving import Server
+from haven.serving import Server
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -53,17 +53,20 @@ def test_switcher_keeps_the_page_and_marks_languages_without_it(fixture_site):
     html = fixture_site.html("es/rights/at-home/")
     switcher = html[html.index('class="md-select__list"') :]
     switcher = switcher[: switcher.index("</ul>")]
-    links = re.findall(r'href="([^"]+)" hreflang="(\w+)"', switcher)
-    assert [lang for _, lang in links] == ["en", "es", "ar", "ht"]
+    links = re.findall(r'href="([^"]+)" hreflang="(\w+)" lang="(\w+)"', switcher)
+    # Each entry is in its own language, for screen readers too.
+    assert [(hreflang, lang) for _, hreflang, lang in links] == [("en", "en"), ("es", "es"), ("ar", "ar"), ("ht", "ht")]
     here = "https://haven.test/es/rights/at-home/"
-    assert [urljoin(here, href) for href, _ in links] == [
+    assert [urljoin(here, href) for href, _, _ in links] == [
         "https://haven.test/rights/at-home/",
         here,
         "https://haven.test/ar/rights/at-home/",
         "https://haven.test/ht/rights/at-home/",
     ]
-    marked = re.findall(r'<span lang="(\w+)">[^<]*</span>\s*<small[^>]*data-haven-untranslated>([^<]*)<', switcher)
-    assert marked == [("ar", spanish("fallback_label")), ("ht", spanish("fallback_label"))]
+    # "Only in English" is said in the reader's language, and marked so.
+    marked = re.findall(r'lang="(\w+)" class="md-select__link">[^<]*<small class="haven-untranslated" lang="(\w+)" '
+                        r'data-haven-untranslated>([^<]*)<', switcher)
+    assert marked == [("ar", "es", spanish("fallback_label")), ("ht", "es", spanish("fallback_label"))]
 
 
 def test_english_home_lists_every_language_in_its_own_name(fixture_site):

@@ -18,7 +18,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from haven import content as content_module
-from haven import bidi, clock, formnumbers, headlinks, legal_help, pageview, searchindex, status, stories
+from haven import (bidi, clock, formnumbers, headlinks, legal_help, pageview, searchdialog, searchindex, status,
+                   stories, unusedcss)
 from haven import site as site_module
 from haven.content import Content
 from haven.diagnostics import DiagnosticsError
@@ -44,7 +45,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(
             f"{count} problem{'s' if count > 1 else ''} in the sources (listed above); nothing was published."
         ) from None
-    config.extra["haven_bundle"] = _material_bundle(config)
+    config.extra["haven_bundle"] = _material_asset(config, "assets/javascripts/bundle.*.min.js")
+    config.extra["haven_stylesheet"] = _material_asset(config, "assets/stylesheets/main.*.min.css")
+    config.extra["haven_stylesheet_all"] = unusedcss.full_name(config.extra["haven_stylesheet"])
     # Stories without consent leave the navigation of every language.
     config.nav = stories.without(config.nav, stories.unpublished(config.extra[_KEY], clock.today()))
     return config
@@ -60,13 +63,14 @@ def on_files(files, config: MkDocsConfig):
     return files
 
 
-def _material_bundle(config: MkDocsConfig) -> str:
-    """Material's script, by its hashed name: haven-loader.js loads it when search opens."""
+def _material_asset(config: MkDocsConfig, pattern: str) -> str:
+    """One of Material's files by its hashed name: its script, which haven-loader.js loads when search
+    opens, or its stylesheet, which unusedcss cuts."""
     for folder in config.theme.dirs:
-        found = sorted(Path(folder).glob("assets/javascripts/bundle.*.min.js"))
+        found = sorted(Path(folder).glob(pattern))
         if found:
             return found[0].relative_to(folder).as_posix()
-    raise PluginError("Material's assets/javascripts/bundle.*.min.js was not found in the theme")
+    raise PluginError(f"Material's {pattern} was not found in the theme")
 
 
 def _build_language(config: MkDocsConfig) -> str:
@@ -120,7 +124,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     lang = _build_language(config)
     if template_name != "404.html":
         return output
-    output = headlinks.without_alternates(output)
+    output = _finished(output)
     if lang == config.extra[_KEY].site.default.code:
         return output
     target = Path(config.site_dir) / lang / "404.html"
@@ -129,9 +133,13 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     return ""  # MkDocs writes nothing for empty output: the root 404 stays English
 
 
+def _finished(output: str) -> str:
+    return searchdialog.named(headlinks.without_alternates(output))
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     content: Content = config.extra[_KEY]
-    output = headlinks.without_alternates(output)
+    output = _finished(output)
     return searchindex.language_base(output, _build_language(config), content.site.default.code)
 
 
@@ -140,7 +148,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 # for "inside that", so the outer call comes after every language.
 @event_priority(-100)
 def on_post_build(config: MkDocsConfig) -> None:
-    """The editors' translation-status page, and one search index per language."""
+    """The editors' translation-status page, one search index per language, and Material's CSS cut to what
+    the pages use."""
     content: Content = config.extra[_KEY]
     if config.plugins["i18n"].building:
         return
@@ -148,3 +157,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     target = Path(config.site_dir) / STATUS_PAGE
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(status.as_html_page(status.compute(content)), encoding="utf-8")
+    unusedcss.cut(Path(config.site_dir), config.extra["haven_stylesheet"])

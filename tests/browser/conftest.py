@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 from conftest import FIXTURE_LANGUAGES, FixtureSite
-from serving import Server
+from haven.serving import Server
 
 CHROMIUM = Path(os.environ.get("HAVEN_CHROMIUM", "/usr/bin/chromium"))
 # Flags that keep Chromium from calling home: on a closed network those calls
@@ -25,6 +25,7 @@ FLAGS = [
     "--disable-sync",
 ]
 PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
 
 
 @pytest.fixture(scope="session")

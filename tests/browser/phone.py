@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import yaml
 
-from browser.conftest import PHONE
+from browser.conftest import DESKTOP, PHONE
 from conftest import REPO
 
 
@@ -14,16 +15,25 @@ def strings(lang: str) -> dict[str, str]:
     return yaml.safe_load((REPO / "data" / "strings" / f"{lang}.yml").read_text(encoding="utf-8"))
 
 
+_SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
+
+
 class Phone:
-    """A phone-sized browser tab that records every request; only 127.0.0.1 is answered.
+    """A phone-sized (or desktop-sized) browser tab that records every request; only 127.0.0.1 is answered.
 
     One tab visits many pages: a new browser context per page would make
     visiting every page of every language the slowest part of CI.
     """
 
-    def __init__(self, browser, *, old_browser: bool = False, javascript: bool = True):
+    def __init__(self, browser, *, old_browser: bool = False, javascript: bool = True, desktop: bool = False,
+                 page_scripts: bool = True):
+        """javascript=False turns scripts off in the browser, tests' own evaluations included.
+        page_scripts=False shows the page as a browser without JavaScript would, while tests can still
+        run scripts in it (axe needs timers, which a browser without JavaScript never fires)."""
         self.javascript = javascript
-        self.context = browser.new_context(viewport=PHONE, device_scale_factor=1, is_mobile=True, has_touch=True,
+        self.page_scripts = page_scripts
+        self.context = browser.new_context(viewport=DESKTOP if desktop else PHONE, device_scale_factor=1,
+                                           is_mobile=not desktop, has_touch=not desktop,
                                            java_script_enabled=javascript)
         if old_browser:
             # Old Android WebViews lack ResizeObserver; Material then loads a polyfill.
@@ -34,10 +44,17 @@ class Phone:
 
     def _route(self, route):
         self.requests.append(route.request.url)
-        if urlsplit(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
+        if urlsplit(route.request.url).hostname != "127.0.0.1":
             route.abort()
+        elif self.page_scripts:
+            route.continue_()
+        elif route.request.resource_type == "script":
+            route.abort()
+        elif route.request.resource_type == "document":
+            response = route.fetch()
+            route.fulfill(response=response, body=_SCRIPT.sub("", response.text()))
+        else:
+            route.continue_()
 
     def visit(self, url: str):
         # Leave the last page first: its search worker may still be fetching.

@@ -1,7 +1,9 @@
 /* Material's script (35 KB compressed) and the search index are loaded only when a
    reader opens the search: the drawer and the language menu work without them, and
    readers on paid data pay only for what they use. Old browsers get the local
-   ResizeObserver polyfill first, so Material never fetches one from unpkg.com. */
+   ResizeObserver polyfill first, so Material never fetches one from unpkg.com.
+   Pages load Material's stylesheet cut to what they use (haven/unusedcss.py); its
+   whole version comes first, for what the script adds (results, dialogs). */
 (function () {
   "use strict";
   var me = document.currentScript;
@@ -17,9 +19,20 @@
     document.head.appendChild(element);
   }
 
+  function stylesheet(href) {
+    var first = document.querySelector("link[rel=stylesheet]");
+    var link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = href;
+    // Before the cut copy and haven.css, so the cascade is what it would be without the cut.
+    if (first) first.parentNode.insertBefore(link, first);
+    else document.head.appendChild(link);
+  }
+
   function start() {
     if (started) return;
     started = true;
+    stylesheet(me.getAttribute("data-stylesheet"));
     var bundle = function () {
       script(me.getAttribute("data-bundle"), function () {
         var query = document.querySelector("[data-md-component=search-query]");
