@@ -3,7 +3,8 @@
    readers on paid data pay only for what they use. Old browsers get the local
    ResizeObserver polyfill first, so Material never fetches one from unpkg.com.
    Pages load Material's stylesheet cut to what they use (haven/unusedcss.py); its
-   whole version comes first, for what the script adds (results, dialogs). */
+   whole version comes first, for what the script adds (results, dialogs), and the
+   script runs only once it has arrived, so results never show unstyled. */
 (function () {
   "use strict";
   var me = document.currentScript;
@@ -19,11 +20,12 @@
     document.head.appendChild(element);
   }
 
-  function stylesheet(href) {
+  function stylesheet(href, then) {
     var first = document.querySelector("link[rel=stylesheet]");
     var link = document.createElement("link");
     link.rel = "stylesheet";
     link.href = href;
+    link.onload = link.onerror = then;
     // Before the cut copy and haven.css, so the cascade is what it would be without the cut.
     if (first) first.parentNode.insertBefore(link, first);
     else document.head.appendChild(link);
@@ -32,15 +34,16 @@
   function start() {
     if (started) return;
     started = true;
-    stylesheet(me.getAttribute("data-stylesheet"));
     var bundle = function () {
       script(me.getAttribute("data-bundle"), function () {
         var query = document.querySelector("[data-md-component=search-query]");
         if (toggle.checked && query) query.focus();
       });
     };
-    if ("ResizeObserver" in window) bundle();
-    else script(me.getAttribute("data-polyfill"), bundle);
+    stylesheet(me.getAttribute("data-stylesheet"), function () {
+      if ("ResizeObserver" in window) bundle();
+      else script(me.getAttribute("data-polyfill"), bundle);
+    });
   }
 
   // The search button is Material's; without its script Material hides it.
