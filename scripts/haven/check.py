@@ -18,7 +18,7 @@ import markdown
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from haven import content as content_module
-from haven import built, directory, externals, links, site as site_module, stories, translations, urgent
+from haven import addresses, built, directory, externals, links, site as site_module, stories, translations, urgent
 from haven.diagnostics import Diagnostic, DiagnosticsError, Severity
 from haven.site import Site
 
@@ -78,8 +78,14 @@ def run(config_path: Path, today: datetime.date, strict: bool = False,
     if any(f.severity is Severity.ERROR for f in findings):
         return findings, not_built
     site_dir = Path(config_path).resolve().parent / "site"
+    content = content_module.load(site)  # no source errors: it loads
+
+    def built_findings(folder: Path) -> list[Diagnostic]:
+        return built.check(site, folder) + addresses.findings(content.addresses, site, folder,
+                                                              stories.unpublished(content, today))
+
     if built.is_fresh(site, site_dir):
-        return sorted(set(findings + built.check(site, site_dir))), None
+        return sorted(set(findings + built_findings(site_dir))), None
     from haven import build as build_module  # MkDocs' build machinery: only when a build is needed
 
     with tempfile.TemporaryDirectory(prefix="haven-check-") as scratch:
@@ -92,7 +98,7 @@ def run(config_path: Path, today: datetime.date, strict: bool = False,
             findings.append(Diagnostic(Path(config_path).name, 1, "H090", f"the site does not build: {exc}",
                                        "the lines above this report, from MkDocs, say which page and link"))
             return findings, None
-        return sorted(set(findings + built.check(site, scratch_site))), None
+        return sorted(set(findings + built_findings(scratch_site))), None
 
 
 def summary(findings: list[Diagnostic]) -> str:

@@ -9,10 +9,12 @@ import argparse
 import contextlib
 import logging
 import sys
+import tempfile
 from pathlib import Path
 
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+from haven import addresses
 from haven import check as check_module
 from haven import clock
 from haven import content as content_module
@@ -41,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     new = verbs.add_parser("new-translation", help="start a translation from the current English page")
     new.add_argument("lang", help="the language code, e.g. es")
     new.add_argument("page", help="the English page, e.g. rights/at-home.md")
+    verbs.add_parser("addresses", help="build the site, then add its new pages to data/published-urls.txt")
     return parser
 
 
@@ -70,6 +73,8 @@ def _run(args: argparse.Namespace) -> int:
             rows = status_module.compute(content)
             print({"text": status_module.as_text, "markdown": status_module.as_markdown,
                    "json": status_module.as_json}[args.format](rows))
+        elif args.verb == "addresses":
+            _add_addresses(args.config)
         elif args.verb == "new-translation":
             target = new_translation.start(site_module.load(args.config), args.lang, args.page)
             print(f"Started {target}: translate the title, the description and the text, then run make serve.")
@@ -83,6 +88,21 @@ def _run(args: argparse.Namespace) -> int:
         print(f"{args.config}: build failed: {exc}", file=sys.stderr)
         return 1
     return 0
+
+
+def _add_addresses(config: Path) -> None:
+    """Build into a scratch folder and list every page it has that the published list lacks."""
+    from haven import build as build_module
+
+    the_site = site_module.load(config)
+    published = the_site.strings_dir.parent / addresses.PUBLISHED
+    with tempfile.TemporaryDirectory(prefix="haven-addresses-") as scratch:
+        build_module.build(config, Path(scratch) / "site")
+        old = published.read_text(encoding="utf-8") if published.exists() else ""
+        new = addresses.with_new_pages(old, Path(scratch) / "site")
+    published.write_text(new, encoding="utf-8")
+    added = len(new.splitlines()) - len(old.splitlines())
+    print(f"{the_site.show(published)}: {added} new address{'' if added == 1 else 'es'} added")
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import re
 from pathlib import Path
 
+from haven import addresses as addresses_module
 from haven import directory as directory_module
 from haven import frontmatter, stories, translations, yamlsource
 from haven import urgent as urgent_module
@@ -45,6 +46,7 @@ class Content:
     strings: Mapping[str, Strings]
     urgent: urgent_module.Urgent = urgent_module.Urgent()
     directory: directory_module.Directory = directory_module.Directory()
+    addresses: addresses_module.Addresses = addresses_module.Addresses()
 
     def page(self, lang: str, rel: str) -> SourcePage | None:
         return self.pages.get((lang, rel))
@@ -123,7 +125,10 @@ def collect(site: Site) -> tuple[Content, list[Diagnostic]]:
     problems += found
     allowed, found = stories.load_allowlist(site)
     problems += found
-    content = Content(site=site, pages=pages, strings=strings, urgent=urgent, directory=directory)
+    addresses, found = addresses_module.load(site)
+    problems += found
+    content = Content(site=site, pages=pages, strings=strings, urgent=urgent, directory=directory,
+                      addresses=addresses)
     problems += translations.orphans(content)
     problems += stories.findings(content, allowed)
     return content, problems

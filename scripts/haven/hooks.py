@@ -18,11 +18,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from haven import content as content_module
-from haven import (bidi, clock, formnumbers, headlinks, legal_help, pageview, searchdialog, searchindex, status,
-                   stories, unusedcss)
+from haven import (addresses, bidi, clock, formnumbers, headlinks, legal_help, pageview, qr, searchdialog, searchindex,
+                   sharing, status, stories, unusedcss)
 from haven import site as site_module
 from haven.content import Content
-from haven.diagnostics import DiagnosticsError
+from haven.diagnostics import DiagnosticsError, Severity
 
 # Under this name MkDocs counts our warnings, so --strict fails on them.
 log = logging.getLogger("mkdocs.plugins.haven")
@@ -99,6 +99,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
         html = html.replace(legal_help.MARKER, legal_help.render(content.directory, content.strings[lang].directory,
                                                                  content.site, lang))
         page.meta["haven"]["directory"] = True  # the template adds directory.js
+    page.meta["haven"]["flyer"] = sharing.has_key_actions(html)
     if content.site.language(lang).rtl and page.meta["haven"]["content_lang"] is None:
         html = bidi.isolate_latin_parentheticals(html)
     return formnumbers.keep_whole(html)
@@ -140,6 +141,10 @@ def _finished(output: str) -> str:
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     content: Content = config.extra[_KEY]
     output = _finished(output)
+    # The page's QR code as a picture beside it, for flyers people make themselves.
+    qr_file = Path(page.file.abs_dest_path).with_name(qr.PNG_NAME)
+    qr_file.parent.mkdir(parents=True, exist_ok=True)
+    qr_file.write_bytes(qr.png(page.meta["haven"]["share"]["address"]))
     return searchindex.language_base(output, _build_language(config), content.site.default.code)
 
 
@@ -148,13 +153,21 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 # for "inside that", so the outer call comes after every language.
 @event_priority(-100)
 def on_post_build(config: MkDocsConfig) -> None:
-    """The editors' translation-status page, one search index per language, and Material's CSS cut to what
-    the pages use."""
+    """The editors' translation-status page, one search index per language, Material's CSS cut to what
+    the pages use, and the pages that keep moved pages' old addresses working."""
     content: Content = config.extra[_KEY]
     if config.plugins["i18n"].building:
         return
-    searchindex.split(content.site, Path(config.site_dir))
-    target = Path(config.site_dir) / STATUS_PAGE
+    site_dir = Path(config.site_dir)
+    addresses.write_redirects(site_dir, addresses.redirect_pages(content.site, content.addresses))
+    # Raised as it is, so `haven build` and `haven check` name each lost address with its line.
+    withdrawn = stories.unpublished(content, clock.today())
+    lost = [d for d in addresses.findings(content.addresses, content.site, site_dir, withdrawn)
+            if d.severity is Severity.ERROR]
+    if lost:
+        raise DiagnosticsError(lost)
+    searchindex.split(content.site, site_dir)
+    target = site_dir / STATUS_PAGE
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(status.as_html_page(status.compute(content)), encoding="utf-8")
-    unusedcss.cut(Path(config.site_dir), config.extra["haven_stylesheet"])
+    unusedcss.cut(site_dir, config.extra["haven_stylesheet"])

@@ -115,6 +115,21 @@ class TranslationMeta(StrictModel):
     hide: list[Hideable] = []
 
 
+PagePath = Annotated[str, StringConstraints(pattern=r"^[^:/][^:]*\.md$")]
+
+
+class Redirect(StrictModel):
+    """A moved or renamed page: its old address keeps sending readers on, in every language."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    old: PagePath = Field(alias="from", description="The page's old path inside docs/en/, e.g. rights/raids.md.")
+    new: PagePath = Field(alias="to", description="Its path now, e.g. rights/at-home.md.")
+
+
+class Redirects(StrictModel):
+    redirects: list[Redirect] = []
+
+
 class UrgentNotice(StrictModel):
     """A sudden legal or policy change: a banner on every page, in every language."""
 
@@ -193,6 +208,24 @@ class DirectoryWords(StrictModel):
     states: StateNames
 
 
+class ShareWords(StrictModel):
+    """The share bar, and the words printed around a page's QR code."""
+
+    heading: Text
+    whatsapp: Text
+    sms: Text
+    email: Text
+    copy_link: Text
+    copied: Text  # said aloud and shown once the link is copied
+    native: Text  # opens the phone's own share sheet
+    print: Text
+    flyer: Text
+    qr_download: Text
+    qr_label: Text
+    printed_address: Text  # before the page's address on paper
+    flyer_scan: Text
+
+
 class Strings(StrictModel):
     """UI strings of Haven's own templates, one file per language."""
 
@@ -210,6 +243,7 @@ class Strings(StrictModel):
     not_found_link: Text
     urgent_label: Text  # before an urgent notice's date
     urgent_link: Text
+    share: ShareWords
     directory: DirectoryWords
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from haven import clock, translations, urgent
+from haven import clock, printing, qr, sharing, translations, urgent
 from haven.content import Content
 from haven.models import PageMeta
 from haven.translations import State
@@ -68,8 +68,21 @@ def page_meta(content: Content, lang: str, rel: str, url: str, today: datetime.d
         "reviewed_text": clock.long_date(source.meta.reviewed, lang),
         "sources": [source.model_dump() for source in sources],
         "urgent": urgent.shown_on(content.urgent, site, lang, strings, today),
+        "share": share(site.site_url or "", url, page.meta.title, strings.share),
+        "og_locale": sharing.og_locale(lang),
     }
+    address = meta["haven"]["share"]["address"]
+    meta["haven"]["print_css"] = printing.margin_css(address, printing.footer_lines(
+        address, strings.share.printed_address, strings.reviewed_label, meta["haven"]["reviewed_text"],
+        strings.not_legal_advice), site.language(lang).rtl)
     return meta
+
+
+def share(site_url: str, url: str, title: str, words) -> dict[str, Any]:
+    """The share bar's links and the QR code printed with the page, all for its address in the reader's language."""
+    address = sharing.page_address(site_url, url)
+    return {"address": address, "links": sharing.links(title, address, words), "qr_svg": qr.svg(address, words.qr_label),
+            "qr_png": qr.PNG_NAME, "image": sharing.page_address(site_url, sharing.PREVIEW_IMAGE)}
 
 
 def not_found(content: Content, lang: str, today: datetime.date) -> dict[str, Any]:
