@@ -18,8 +18,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from haven import content as content_module
-from haven import (addresses, bidi, clock, formnumbers, headlinks, legal_help, pageview, qr, searchdialog, searchindex,
-                   sharing, status, stories, unusedcss)
+from haven import (addresses, bidi, clock, formnumbers, headlinks, legal_help, offline, pageview, qr, searchdialog,
+                   searchindex, sharing, status, stories, unusedcss)
 from haven import site as site_module
 from haven.content import Content
 from haven.diagnostics import DiagnosticsError, Severity
@@ -99,6 +99,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
         html = html.replace(legal_help.MARKER, legal_help.render(content.directory, content.strings[lang].directory,
                                                                  content.site, lang))
         page.meta["haven"]["directory"] = True  # the template adds directory.js
+    if offline.MARKER in html:
+        html = html.replace(offline.MARKER, offline.download_html(lang, page.url, content.strings[lang].offline_download))
     page.meta["haven"]["flyer"] = sharing.has_key_actions(html)
     if content.site.language(lang).rtl and page.meta["haven"]["content_lang"] is None:
         html = bidi.isolate_latin_parentheticals(html)
@@ -154,7 +156,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 @event_priority(-100)
 def on_post_build(config: MkDocsConfig) -> None:
     """The editors' translation-status page, one search index per language, Material's CSS cut to what
-    the pages use, and the pages that keep moved pages' old addresses working."""
+    the pages use, the pages that keep moved pages' old addresses working, and the offline packs."""
     content: Content = config.extra[_KEY]
     if config.plugins["i18n"].building:
         return
@@ -171,3 +173,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(status.as_html_page(status.compute(content)), encoding="utf-8")
     unusedcss.cut(site_dir, config.extra["haven_stylesheet"])
+    offline.fill_sizes(site_dir, offline.pack_all(content.site, site_dir))  # last: it packs the finished pages

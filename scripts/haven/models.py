@@ -244,6 +244,7 @@ class Strings(StrictModel):
     urgent_label: Text  # before an urgent notice's date
     urgent_link: Text
     share: ShareWords
+    offline_download: Text  # {size}
     directory: DirectoryWords
 
 

@@ -19,7 +19,8 @@ _SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
 
 
 class Phone:
-    """A phone-sized (or desktop-sized) browser tab that records every request; only 127.0.0.1 is answered.
+    """A phone-sized (or desktop-sized) browser tab that records every request; only 127.0.0.1 and files
+    are answered.
 
     One tab visits many pages: a new browser context per page would make
     visiting every page of every language the slowest part of CI.
@@ -44,7 +45,10 @@ class Phone:
 
     def _route(self, route):
         self.requests.append(route.request.url)
-        if urlsplit(route.request.url).hostname != "127.0.0.1":
+        address = urlsplit(route.request.url)
+        if address.scheme == "file":
+            route.continue_()  # an offline copy opened from files
+        elif address.hostname != "127.0.0.1":
             route.abort()
         elif self.page_scripts:
             route.continue_()

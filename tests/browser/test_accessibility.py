@@ -1,8 +1,8 @@
 """axe-core's WCAG 2.2 A and AA rules: no violation on any kind of page, in any language.
 
 Every language's home, a topic with a table, the legal-help directory, the
-stories, the rights card, the about page and the 404 page are checked on a
-360 px phone as they load (JavaScript on); on a desktop, the home, the topic
+stories, the rights card, the offline page, the about page and the 404 page
+are checked on a 360 px phone as they load (JavaScript on); on a desktop, the home, the topic
 and the directory, whose layouts differ most from the phone's. English and
 Arabic are checked again without JavaScript, and search results in three
 scripts. axe's target-size rule holds tap targets to 24 px.
@@ -20,7 +20,7 @@ from haven import site
 pytestmark = pytest.mark.browser
 
 LANGUAGES = list(site.load(REPO / "mkdocs.yml").codes)
-PAGES = ["", "rights/at-home/", "help/legal-help/", "stories/", "stories/kenault/", "rights-card/", "about/",
+PAGES = ["", "rights/at-home/", "help/legal-help/", "stories/", "stories/kenault/", "rights-card/", "offline/", "about/",
          "404.html"]
 DESKTOP_PAGES = PAGES[:3]
 WCAG_22_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
