@@ -146,7 +146,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # The page's QR code as a picture beside it, for flyers people make themselves.
     qr_file = Path(page.file.abs_dest_path).with_name(qr.PNG_NAME)
     qr_file.parent.mkdir(parents=True, exist_ok=True)
-    qr_file.write_bytes(qr.png(page.meta["haven"]["share"]["address"]))
+    qr_file.write_bytes(qr.png(page.meta["haven"]["share"]["qr_code"]))
     return searchindex.language_base(output, _build_language(config), content.site.default.code)
 
 

@@ -72,7 +72,7 @@ def page_meta(content: Content, lang: str, rel: str, url: str, today: datetime.d
         "og_locale": sharing.og_locale(lang),
     }
     address = meta["haven"]["share"]["address"]
-    meta["haven"]["print_css"] = printing.margin_css(address, printing.footer_lines(
+    meta["haven"]["print_css"] = printing.margin_css(meta["haven"]["share"]["qr_code"], printing.footer_lines(
         address, strings.share.printed_address, strings.reviewed_label, meta["haven"]["reviewed_text"],
         strings.not_legal_advice), site.language(lang).rtl)
     return meta
@@ -81,8 +81,10 @@ def page_meta(content: Content, lang: str, rel: str, url: str, today: datetime.d
 def share(site_url: str, url: str, title: str, words) -> dict[str, Any]:
     """The share bar's links and the QR code printed with the page, all for its address in the reader's language."""
     address = sharing.page_address(site_url, url)
-    return {"address": address, "links": sharing.links(title, address, words), "qr_svg": qr.svg(address, words.qr_label),
-            "qr_png": qr.PNG_NAME, "image": sharing.page_address(site_url, sharing.PREVIEW_IMAGE)}
+    code = qr.make(address)
+    return {"address": address, "links": sharing.links(title, address, words), "qr_code": code,
+            "qr_svg": qr.svg(code, words.qr_label), "qr_png": qr.PNG_NAME,
+            "image": sharing.page_address(site_url, sharing.PREVIEW_IMAGE)}
 
 
 def not_found(content: Content, lang: str, today: datetime.date) -> dict[str, Any]:

@@ -19,28 +19,29 @@ PNG_NAME = "qr.png"
 _ERROR = "m"
 
 
-def _code(url: str) -> segno.QRCode:
+def make(url: str) -> segno.QRCode:
+    """The code for `url`: made once per page (choosing its mask is the slow part), then drawn in each form."""
     return segno.make_qr(url, error=_ERROR)
 
 
-def svg(url: str, label: str) -> str:
+def svg(code: segno.QRCode, label: str) -> str:
     """An inline, scalable SVG of the code, named for screen readers by `label`."""
-    markup = _code(url).svg_inline(scale=1, border=4, omitsize=True, svgclass="haven-qr", lineclass=None,
+    markup = code.svg_inline(scale=1, border=4, omitsize=True, svgclass="haven-qr", lineclass=None,
                                    title=label)
     # role=img and aria-label: screen readers announce the code once, by its name.
     return markup.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
 
 
-def png(url: str) -> bytes:
+def png(code: segno.QRCode) -> bytes:
     """A PNG of the code, large enough to print sharply on a flyer."""
     buffer = io.BytesIO()
-    _code(url).save(buffer, kind="png", scale=12, border=4)
+    code.save(buffer, kind="png", scale=10, border=4)
     return buffer.getvalue()
 
 
-def svg_data_uri(url: str, size_mm: float) -> str:
+def svg_data_uri(code: segno.QRCode, size_mm: float) -> str:
     """The code as a data: URI of a fixed printed size, for a printed sheet's margin (haven/printing.py)."""
-    markup = _code(url).svg_inline(scale=1, border=0, omitsize=True, lineclass=None)
+    markup = code.svg_inline(scale=1, border=0, omitsize=True, lineclass=None)
     markup = markup.replace("<svg ", f'<svg xmlns="http://www.w3.org/2000/svg" width="{size_mm}mm" '
                                      f'height="{size_mm}mm" shape-rendering="crispEdges" ', 1)
     return "data:image/svg+xml," + quote(markup, safe="")

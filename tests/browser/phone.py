@@ -27,11 +27,14 @@ class Phone:
     """
 
     def __init__(self, browser, *, old_browser: bool = False, javascript: bool = True, desktop: bool = False,
-                 page_scripts: bool = True):
+                 page_scripts: bool = True, settle_ms: int = 300):
         """javascript=False turns scripts off in the browser, tests' own evaluations included.
         page_scripts=False shows the page as a browser without JavaScript would, while tests can still
-        run scripts in it (axe needs timers, which a browser without JavaScript never fires)."""
+        run scripts in it (axe needs timers, which a browser without JavaScript never fires).
+        settle_ms: how long after `load` the page's scripts may start requests of their own; tests that
+        only read the page (its scripts are deferred, so they ran before `load`) pass 0."""
         self.javascript = javascript
+        self.settle_ms = settle_ms
         self.page_scripts = page_scripts
         self.context = browser.new_context(viewport=DESKTOP if desktop else PHONE, device_scale_factor=1,
                                            is_mobile=not desktop, has_touch=not desktop,
@@ -66,8 +69,8 @@ class Phone:
         self.requests.clear()
         self.context.clear_cookies()
         self.page.goto(url, wait_until="load")
-        if self.javascript:
-            self.page.wait_for_timeout(300)  # let the page's scripts start their own requests
+        if self.javascript and self.settle_ms:
+            self.page.wait_for_timeout(self.settle_ms)  # let the page's scripts start their own requests
         return self.page
 
     def foreign_requests(self) -> list[str]:

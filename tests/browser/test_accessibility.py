@@ -41,7 +41,7 @@ def prefix(lang: str) -> str:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_wcag_violations(browser, real_site, lang, desktop):
     _, base = real_site
-    phone = Phone(browser, desktop=desktop)
+    phone = Phone(browser, desktop=desktop, settle_ms=0)
     found = {path: violations(phone.visit(base + prefix(lang) + path)) for path in (DESKTOP_PAGES if desktop else PAGES)}
     phone.close()
     assert not {path: rules for path, rules in found.items() if rules}
@@ -50,7 +50,7 @@ def test_no_wcag_violations(browser, real_site, lang, desktop):
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_no_wcag_violations_without_javascript(browser, real_site, lang):
     _, base = real_site
-    phone = Phone(browser, page_scripts=False)
+    phone = Phone(browser, page_scripts=False, settle_ms=0)
     found = {path: violations(phone.visit(base + prefix(lang) + path)) for path in PAGES}
     phone.close()
     assert not {path: rules for path, rules in found.items() if rules}
@@ -74,7 +74,7 @@ def test_no_wcag_violations_with_search_results_open(browser, real_site, lang, w
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_language_menu_entry_is_marked_with_its_own_language(browser, real_site, lang):
     _, base = real_site
-    phone = Phone(browser)
+    phone = Phone(browser, settle_ms=0)
     page = phone.visit(base + prefix(lang) + "rights/at-home/")
     entries = page.locator(".md-select__link")
     pairs = [(entries.nth(i).get_attribute("hreflang"), entries.nth(i).get_attribute("lang"))

@@ -99,7 +99,7 @@ def test_share_links_work_without_javascript(browser, real_site, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_qr_code_opens_the_page_in_the_same_language(browser, real_site, lang):
     _, base = real_site
-    phone = Phone(browser)
+    phone = Phone(browser, settle_ms=0)
     page = visit(phone, base, lang)
     page.locator("a[data-haven-share=flyer]").evaluate("a => a.removeAttribute('data-haven-share')")  # no print dialog
     page.locator("a[href='#haven-flyer']").click()
@@ -112,7 +112,7 @@ def test_the_qr_code_opens_the_page_in_the_same_language(browser, real_site, lan
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_printed_page_is_its_content_with_address_and_qr_code_on_every_sheet(browser, real_site, lang):
     _, base = real_site
-    phone = Phone(browser)
+    phone = Phone(browser, settle_ms=0)
     page = visit(phone, base, lang)
     words = strings(lang)
     article = page.locator("article").inner_text()
@@ -135,7 +135,7 @@ def test_a_printed_page_is_its_content_with_address_and_qr_code_on_every_sheet(b
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_topic_prints_as_a_one_page_flyer(browser, real_site, lang):
     _, base = real_site
-    phone = Phone(browser)
+    phone = Phone(browser, settle_ms=0)
     page = visit(phone, base, lang, TOPIC + "#haven-flyer")
     actions = page.locator("article .admonition.tip li").all_inner_texts()
     assert len(actions) >= 3
