@@ -93,9 +93,8 @@ def redirect_pages(site: Site, addresses: Addresses) -> dict[str, str]:
     """The pages that send readers on from old addresses: {file inside the site: its HTML}, every language."""
     pages = {}
     for language in site.languages:
-        prefix = "" if language.default else f"{language.code}/"
         for redirect, _ in addresses.redirects:
-            old, new = prefix + page_url(redirect.old), prefix + page_url(redirect.new)
+            old, new = language.prefix + page_url(redirect.old), language.prefix + page_url(redirect.new)
             pages[old + "index.html"] = _redirect_html(old, new, language.code, site.site_url)
     return pages
 
@@ -128,8 +127,7 @@ def findings(addresses: Addresses, site: Site, site_dir: Path, withdrawn: frozen
 
     `withdrawn` pages (stories whose consent was withdrawn, by path inside docs/en/) are gone on purpose.
     """
-    gone = {prefix + page_url(rel) for rel in withdrawn
-            for prefix in ("" if language.default else f"{language.code}/" for language in site.languages)}
+    gone = {language.prefix + page_url(rel) for rel in withdrawn for language in site.languages}
     problems = [
         Diagnostic(addresses.published_path, line, "H094",
                    f"/{address} was published (it may be printed on flyers or shared), and the site no longer has it",

@@ -26,6 +26,12 @@ from haven.site import Site
 def sources(site: Site, today: datetime.date, strict: bool = False,
             external: bool = False) -> list[Diagnostic]:
     """Findings about the sources alone: front matter, strings, translations, links."""
+    return _read_sources(site, today, strict, external)[1]
+
+
+def _read_sources(site: Site, today: datetime.date, strict: bool,
+                  external: bool) -> tuple[content_module.Content, list[Diagnostic]]:
+    """The content as read, and the findings about it (the built site's check needs both)."""
     content, findings = content_module.collect(site)
     findings += translations.findings(content, today, strict)
     findings += urgent.findings(site, content.urgent, today)
@@ -37,7 +43,7 @@ def sources(site: Site, today: datetime.date, strict: bool = False,
     if external:
         cache = site.root / ".cache" / "haven-external.json"
         findings += externals.check(links.external(content), cache, datetime.datetime.now(datetime.timezone.utc))
-    return sorted(set(findings))
+    return content, sorted(set(findings))
 
 
 class _MarkdownRenderer:
@@ -74,11 +80,10 @@ def run(config_path: Path, today: datetime.date, strict: bool = False,
         site = site_module.load(config_path)
     except DiagnosticsError as exc:
         return exc.diagnostics, not_built
-    findings = sources(site, today, strict, external)
+    content, findings = _read_sources(site, today, strict, external)
     if any(f.severity is Severity.ERROR for f in findings):
         return findings, not_built
     site_dir = Path(config_path).resolve().parent / "site"
-    content = content_module.load(site)  # no source errors: it loads
 
     def built_findings(folder: Path) -> list[Diagnostic]:
         return built.check(site, folder) + addresses.findings(content.addresses, site, folder,

@@ -23,7 +23,7 @@ from babel import Locale, UnknownLocaleError
 from babel.numbers import format_decimal
 from selectolax.lexbor import LexborHTMLParser
 
-from haven import qr
+from haven import qr, searchindex
 from haven.site import Site
 
 FOLDER = "downloads"  # the packs' folder in the built site
@@ -39,10 +39,6 @@ _LEFT_OUT = ("assets/javascripts/bundle.", "assets/javascripts/lunr/", "assets/j
 
 def pack_name(lang: str) -> str:
     return f"haven-{lang}.zip"
-
-
-def _prefix(site: Site, lang: str) -> str:
-    return "" if lang == site.default.code else f"{lang}/"
 
 
 def download_html(lang: str, page_url: str, text: str) -> str:
@@ -79,7 +75,7 @@ def fill_sizes(site_dir: Path, sizes: dict[str, int]) -> None:
 def _pages(site: Site, site_dir: Path, lang: str) -> list[str]:
     """The language's HTML files, by path inside the site."""
     others = tuple(f"{code}/" for code in site.codes if code != site.default.code)
-    prefix = _prefix(site, lang)
+    prefix = site.language(lang).prefix
     found = []
     for path in sorted(site_dir.rglob("*.html")):
         rel = path.relative_to(site_dir).as_posix()
@@ -135,8 +131,9 @@ def rewrite(html: str, page: str, files: set[str], site_url: str) -> str:
 
 def index_script(site: Site, site_dir: Path, lang: str) -> str:
     """The language's search index as a script: from file://, scripts load where fetch() is refused."""
-    index = json.loads((site_dir / _prefix(site, lang) / "search" / "search_index.json").read_text(encoding="utf-8"))
-    index["base"] = _prefix(site, lang)
+    prefix = site.language(lang).prefix
+    index = json.loads((site_dir / prefix / searchindex.INDEX).read_text(encoding="utf-8"))
+    index["base"] = prefix
     return "window.havenSearchIndex=" + json.dumps(index, ensure_ascii=False, separators=(",", ":")) + ";\n"
 
 

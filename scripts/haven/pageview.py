@@ -89,7 +89,7 @@ def share(site_url: str, url: str, title: str, words) -> dict[str, Any]:
 
 def not_found(content: Content, lang: str, today: datetime.date) -> dict[str, Any]:
     """What the 404 page of a language shows: its words, urgent notices and the way home."""
-    home = "" if lang == content.site.default.code else f"{lang}/"
+    home = content.site.language(lang).prefix
     strings = content.strings[lang]
     return {"strings": strings.model_dump(), "home_url": home,
             "urgent": urgent.shown_on(content.urgent, content.site, lang, strings, today)}

@@ -23,13 +23,13 @@ def _css_string(text: str) -> str:
 def margin_css(code: segno.QRCode, lines: list[str], rtl: bool) -> str:
     """The print stylesheet of one page: its QR code on the sheet's inner side, then `lines` (the page's
     address among them) in the reader's direction."""
-    qr_side, text_align = ("right", "right") if rtl else ("left", "left")
+    side, direction = ("right", "rtl") if rtl else ("left", "ltr")  # the side the reader's lines start on
     text = "\n".join(lines)
     return (
         "@page{margin-bottom:30mm;"
-        f'@bottom-{qr_side}{{content:url("{qr.svg_data_uri(code, QR_MM)}");width:{QR_MM + 2}mm;vertical-align:middle}}'
+        f'@bottom-{side}{{content:url("{qr.svg_data_uri(code, QR_MM)}");width:{QR_MM + 2}mm;vertical-align:middle}}'
         f"@bottom-center{{content:{_css_string(text)};white-space:pre-wrap;font:7.5pt/1.35 sans-serif;"
-        f"text-align:{text_align};direction:{'rtl' if rtl else 'ltr'};vertical-align:middle}}}}"
+        f"text-align:{side};direction:{direction};vertical-align:middle}}}}"
     )
 
 

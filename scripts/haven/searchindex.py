@@ -24,7 +24,7 @@ _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</s
 def split(site: Site, site_dir: Path) -> dict[str, int]:
     """Write one index per language from the merged one; returns how many entries each got."""
     merged = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
-    prefixes = {language.code: f"{language.code}/" for language in site.languages if not language.default}
+    prefixes = {language.code: language.prefix for language in site.languages if not language.default}
     docs: dict[str, list[dict]] = {language.code: [] for language in site.languages}
     for doc in merged["docs"]:
         code = next((code for code, prefix in prefixes.items() if doc["location"].startswith(prefix)),
@@ -34,7 +34,7 @@ def split(site: Site, site_dir: Path) -> dict[str, int]:
     for code, entries in docs.items():
         stemmed = (site_dir / str(STEMMER).format(code=code)).is_file()
         config = {**merged["config"], "lang": [code] if stemmed else ["en"]}
-        target = site_dir / (INDEX if code == site.default.code else Path(code) / INDEX)
+        target = site_dir / site.language(code).prefix / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps({"config": config, "docs": entries}, ensure_ascii=False, separators=(",", ":")),
                           encoding="utf-8")

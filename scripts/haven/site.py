@@ -35,6 +35,11 @@ class Language:
     line: int = 1  # where mkdocs.yml declares it
 
     @property
+    def prefix(self) -> str:
+        """Where the language's pages sit in the built site: '' for the default language, else 'es/'."""
+        return "" if self.default else f"{self.code}/"
+
+    @property
     def rtl(self) -> bool:
         try:
             return Locale.parse(self.code.replace("-", "_")).character_order == "right-to-left"
