@@ -3,7 +3,7 @@
 #   make test    run every test, browser tests included
 #   make build   build the site into site/ (replaced only when the build succeeds)
 #   make check   check the sources and build strictly, without touching site/
-#   make bench   measure build time, page weight, search and Lighthouse scores
+#   make bench   measure build time, page weight, offline packs, search and Lighthouse scores
 #                (figures go in README.md; installs Pagefind and Lighthouse first)
 
 PYTHON ?= python3
@@ -40,6 +40,7 @@ test: setup chromium
 bench: setup chromium $(BENCH_READY) $(LIGHTHOUSE_READY)
 	$(BIN)/python bench/build_time.py
 	$(BIN)/python bench/page_weight.py
+	$(BIN)/python bench/offline_packs.py
 	HAVEN_CHROMIUM=$(CHROMIUM) $(BIN)/python bench/search_engines.py
 	HAVEN_CHROMIUM=$(CHROMIUM) $(BIN)/python bench/lighthouse.py
 
