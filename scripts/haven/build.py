@@ -3,41 +3,68 @@
 MkDocs and mkdocs-static-i18n write straight into `site/` and leave it half
 written when a language fails. Haven builds into a fresh folder beside it and
 swaps it in only when the whole build, every language, succeeded.
+
+The languages are built in parallel processes, one language at a time each
+(haven.parts), then merged and finished (haven.finishing); `jobs=1` runs the
+same steps in this process.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import shutil
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
-
-from haven import built, content, site
+from haven import built, content, finishing, parts, site
 
 
-def build(config_path: Path, site_dir: Path) -> None:
+def build(config_path: Path, site_dir: Path, jobs: int | None = None) -> None:
     """Validate the sources, build every language strictly, then swap in the result.
 
+    `jobs` is how many processes build languages at once (default: one per core).
     Raises DiagnosticsError for invalid sources and MkDocs' own exceptions for
     anything the build finds; `site_dir` is then left as it was.
     """
     config_path = Path(config_path).resolve()
     # Our own checks first: they name file and line, MkDocs' config errors do not.
     the_site = site.load(config_path)
-    content.load(the_site)
+    the_content = content.load(the_site)
     inputs = built.fingerprint(the_site)  # before building: an edit during the build makes it stale
     site_dir = Path(site_dir).resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
+    scratch = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-parts-", dir=site_dir.parent))
     try:
-        mkdocs_build(load_config(str(config_path), site_dir=str(fresh), strict=True))
+        folders = {language.code: fresh if language.default else scratch / language.code
+                   for language in the_site.languages}
+        tasks = [(config_path, folders[code], code, the_content) for code in _longest_first(the_site)]
+        built_parts = _run(tasks, jobs or len(os.sched_getaffinity(0)))
+        parts.merge(the_content, built_parts, fresh)
+        finishing.finish(the_content, fresh, built_parts[0].stylesheet)
         (fresh / built.FINGERPRINT).write_text(inputs + "\n")
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     _swap(fresh, site_dir)
+
+
+def _longest_first(the_site: site.Site) -> list[str]:
+    # The default language's part also copies the theme; starting it first keeps both cores busy to the end.
+    return [the_site.default.code] + [code for code in the_site.codes if code != the_site.default.code]
+
+
+def _run(tasks: list[tuple], jobs: int) -> list[parts.Part]:
+    if jobs == 1 or len(tasks) == 1:
+        return parts.parts_of([parts.build_language(*task) for task in tasks])
+    # fork: the workers start with the content and what the parent imported.
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)),
+                             mp_context=multiprocessing.get_context("fork")) as pool:
+        return parts.parts_of(list(pool.map(parts.build_language, *zip(*tasks))))
 
 
 def _swap(fresh: Path, site_dir: Path) -> None:

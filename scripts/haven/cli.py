@@ -31,6 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     verbs = parser.add_subparsers(dest="verb", required=True)
     build = verbs.add_parser("build", help="build every language into the site folder, replacing it only on success")
     build.add_argument("-d", "--site-dir", type=Path, help="where to write the site (default: site/ beside mkdocs.yml)")
+    build.add_argument("-j", "--jobs", type=_jobs, help="languages built at once (default: one per core)")
     check = verbs.add_parser("check", help="report every problem in the sources and the build, without touching site/")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--strict", action="store_true", help="stale translations are errors (use before a release)")
@@ -47,6 +48,15 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _jobs(text: str) -> int | None:
+    """A number of processes; empty (make build without JOBS=) means one per core."""
+    if not text:
+        return None
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (1 or more)")
+    return int(text)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     with _mkdocs_messages_to_stderr():
@@ -59,7 +69,7 @@ def _run(args: argparse.Namespace) -> int:
             from haven import build as build_module  # MkDocs' build machinery: slow to import
 
             site_dir = args.site_dir or args.config.resolve().parent / "site"
-            build_module.build(args.config, site_dir)
+            build_module.build(args.config, site_dir, args.jobs)
             print(f"Built the site into {site_dir}")
         elif args.verb == "check":
             return _check(args)

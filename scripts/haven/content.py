@@ -23,6 +23,8 @@ from haven.site import Site
 
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
+# Where the build keeps the validated content in MkDocs' config (config.extra), for the hooks.
+CONTENT_KEY = "haven_content"
 
 
 @dataclass(frozen=True)

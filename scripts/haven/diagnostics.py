@@ -39,6 +39,10 @@ class DiagnosticsError(Exception):
         self.diagnostics = sorted(diagnostics)
         super().__init__("\n".join(d.format() for d in self.diagnostics))
 
+    def __reduce__(self):
+        # A parallel build's part raises it in another process: it must cross back whole.
+        return DiagnosticsError, (self.diagnostics,)
+
 
 def display_path(path: Path, root: Path | None = None) -> str:
     """The path as an editor sees it: relative to the project when possible."""

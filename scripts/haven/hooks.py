@@ -18,44 +18,44 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from haven import content as content_module
-from haven import (addresses, bidi, clock, formnumbers, headlinks, legal_help, offline, pageview, qr, searchdialog,
-                   searchindex, sharing, status, stories, unusedcss)
+from haven import (bidi, clock, finishing, formnumbers, headlinks, legal_help, offline, pageview, qr, searchdialog,
+                   searchindex, sharing, stories, unusedcss)
 from haven import site as site_module
-from haven.content import Content
-from haven.diagnostics import DiagnosticsError, Severity
+from haven.content import CONTENT_KEY, Content
+from haven.diagnostics import DiagnosticsError
 
 # Under this name MkDocs counts our warnings, so --strict fails on them.
 log = logging.getLogger("mkdocs.plugins.haven")
 # jieba (Chinese words for Material's search) reports loading its dictionary on every build.
 logging.getLogger("jieba").setLevel(logging.WARNING)
-_KEY = "haven_content"
-STATUS_PAGE = "editors/status/index.html"  # for editors; no link to it from readers' pages
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    # The nested language builds reuse the validated content of the first one.
-    if isinstance(config.extra.get(_KEY), Content):
+    # The nested language builds of mkdocs-static-i18n reuse what the first one set up.
+    if "haven_stylesheet" in config.extra:
         return config
-    try:
-        config.extra[_KEY] = content_module.load(site_module.load(Path(config.config_file_path)))
-    except DiagnosticsError as exc:
-        for diagnostic in exc.diagnostics:
-            log.error(diagnostic.format())
-        count = len(exc.diagnostics)
-        raise PluginError(
-            f"{count} problem{'s' if count > 1 else ''} in the sources (listed above); nothing was published."
-        ) from None
+    # A part of a parallel build is handed the content its parent validated (haven.parts).
+    if not isinstance(config.extra.get(CONTENT_KEY), Content):
+        try:
+            config.extra[CONTENT_KEY] = content_module.load(site_module.load(Path(config.config_file_path)))
+        except DiagnosticsError as exc:
+            for diagnostic in exc.diagnostics:
+                log.error(diagnostic.format())
+            count = len(exc.diagnostics)
+            raise PluginError(
+                f"{count} problem{'s' if count > 1 else ''} in the sources (listed above); nothing was published."
+            ) from None
     config.extra["haven_bundle"] = _material_asset(config, "assets/javascripts/bundle.*.min.js")
     config.extra["haven_stylesheet"] = _material_asset(config, "assets/stylesheets/main.*.min.css")
     config.extra["haven_stylesheet_all"] = unusedcss.full_name(config.extra["haven_stylesheet"])
     # Stories without consent leave the navigation of every language.
-    config.nav = stories.without(config.nav, stories.unpublished(config.extra[_KEY], clock.today()))
+    config.nav = stories.without(config.nav, stories.unpublished(config.extra[CONTENT_KEY], clock.today()))
     return config
 
 
 def on_files(files, config: MkDocsConfig):
     """Leave out, in every language, the stories whose consent is pending or withdrawn."""
-    content: Content = config.extra[_KEY]
+    content: Content = config.extra[CONTENT_KEY]
     hidden = stories.unpublished(content, clock.today())
     for file in list(files):
         if file.src_uri.endswith(".md") and content.site.split_src(file.src_uri)[1] in hidden:
@@ -79,7 +79,7 @@ def _build_language(config: MkDocsConfig) -> str:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
-    content: Content = config.extra[_KEY]
+    content: Content = config.extra[CONTENT_KEY]
     lang = _build_language(config)
     _, rel = content.site.split_src(page.file.src_uri)
     # Replace the meta MkDocs read itself (with YAML 1.1 coercions) by the validated one.
@@ -91,7 +91,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
-    content: Content = config.extra[_KEY]
+    content: Content = config.extra[CONTENT_KEY]
     lang = _build_language(config)
     if stories.MARKER in html:
         html = html.replace(stories.MARKER, stories.index_html(content, lang, clock.today()))
@@ -115,7 +115,7 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
     that page. Its untouched list (links to each home page) is restored here.
     """
     if template_name == "404.html":
-        context["haven_not_found"] = pageview.not_found(config.extra[_KEY], _build_language(config),
+        context["haven_not_found"] = pageview.not_found(config.extra[CONTENT_KEY], _build_language(config),
                                                         clock.today())
         # Assigned as an attribute, as the plugin does: templates read the attribute.
         config.extra.alternate = deepcopy(config.plugins["i18n"].extra_alternate)
@@ -128,7 +128,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     if template_name != "404.html":
         return output
     output = _finished(output)
-    if lang == config.extra[_KEY].site.default.code:
+    if lang == config.extra[CONTENT_KEY].site.default.code:
         return output
     target = Path(config.site_dir) / lang / "404.html"
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -141,7 +141,7 @@ def _finished(output: str) -> str:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    content: Content = config.extra[_KEY]
+    content: Content = config.extra[CONTENT_KEY]
     output = _finished(output)
     # The page's QR code as a picture beside it, for flyers people make themselves.
     qr_file = Path(page.file.abs_dest_path).with_name(qr.PNG_NAME)
@@ -152,25 +152,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 # Last: mkdocs-static-i18n builds the other languages, then merges their search
 # entries, in its own on_post_build of the first build; `building` is its flag
-# for "inside that", so the outer call comes after every language.
+# for "inside that", so the outer call comes after every language. Parts of a
+# parallel build (haven.parallel) keep the flag raised: the merge finishes them.
 @event_priority(-100)
 def on_post_build(config: MkDocsConfig) -> None:
-    """The editors' translation-status page, one search index per language, Material's CSS cut to what
-    the pages use, the pages that keep moved pages' old addresses working, and the offline packs."""
-    content: Content = config.extra[_KEY]
     if config.plugins["i18n"].building:
         return
-    site_dir = Path(config.site_dir)
-    addresses.write_redirects(site_dir, addresses.redirect_pages(content.site, content.addresses))
-    # Raised as it is, so `haven build` and `haven check` name each lost address with its line.
-    withdrawn = stories.unpublished(content, clock.today())
-    lost = [d for d in addresses.findings(content.addresses, content.site, site_dir, withdrawn)
-            if d.severity is Severity.ERROR]
-    if lost:
-        raise DiagnosticsError(lost)
-    searchindex.split(content.site, site_dir)
-    target = site_dir / STATUS_PAGE
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(status.as_html_page(status.compute(content)), encoding="utf-8")
-    unusedcss.cut(site_dir, config.extra["haven_stylesheet"])
-    offline.fill_sizes(site_dir, offline.pack_all(content.site, site_dir))  # last: it packs the finished pages
+    finishing.finish(config.extra[CONTENT_KEY], Path(config.site_dir), config.extra["haven_stylesheet"])

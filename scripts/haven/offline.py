@@ -23,7 +23,7 @@ from babel import Locale, UnknownLocaleError
 from babel.numbers import format_decimal
 from selectolax.lexbor import LexborHTMLParser
 
-from haven import qr, searchindex
+from haven import clock, qr, searchindex
 from haven.site import Site
 
 FOLDER = "downloads"  # the packs' folder in the built site
@@ -148,15 +148,22 @@ def pack(site: Site, site_dir: Path, lang: str) -> Path:
     target = site_dir / FOLDER / pack_name(lang)
     target.parent.mkdir(parents=True, exist_ok=True)
     top = f"haven-{lang}/"
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    with zipfile.ZipFile(target, "w") as archive:
+        def add(name: str, data: str | bytes) -> None:
+            # Dated the day of the build, not the second: the same sources give the same pack, whichever
+            # process or build wrote it.
+            entry = zipfile.ZipInfo(top + name, date_time=clock.today().timetuple()[:6])
+            entry.external_attr = 0o644 << 16
+            archive.writestr(entry, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+
         for page in pages:
-            archive.writestr(top + page, rewrite((site_dir / page).read_text(encoding="utf-8"), page, files, site_url))
+            add(page, rewrite((site_dir / page).read_text(encoding="utf-8"), page, files, site_url))
         for file in assets + codes:
-            archive.write(site_dir / file, top + file)
-        archive.writestr(top + INDEX_SCRIPT, index_script(site, site_dir, lang))
+            add(file, (site_dir / file).read_bytes())
+        add(INDEX_SCRIPT, index_script(site, site_dir, lang))
         if lang != site.default.code:
             # The pack opens at its top: index.html there leads to the language's home.
-            archive.writestr(top + "index.html", _start_page(lang))
+            add("index.html", _start_page(lang))
     return target
 
 

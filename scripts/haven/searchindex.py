@@ -41,6 +41,22 @@ def split(site: Site, site_dir: Path) -> dict[str, int]:
     return {code: len(entries) for code, entries in docs.items()}
 
 
+def merged(indexes: dict[str, dict], default: str) -> dict:
+    """One index from languages built apart ({code: index}, in build order), as mkdocs-static-i18n merges
+    the languages it builds itself: a translation's entry equal to an English one (same title and text, at
+    the same path under its language) is a fallback page, and is dropped in favour of the English one."""
+    english: dict[tuple[str, str], list[str]] = {}
+    for doc in indexes[default]["docs"]:
+        english.setdefault((doc["title"], doc["text"]), []).append(doc["location"])
+    docs = list(indexes[default]["docs"])
+    for code, index in indexes.items():
+        if code != default:
+            docs += [doc for doc in index["docs"]
+                     if not any(doc["location"].endswith(location)
+                                for location in english.get((doc["title"], doc["text"]), []))]
+    return {"config": indexes[default]["config"], "docs": docs}
+
+
 def language_base(html: str, code: str, default: str) -> str:
     """Point a page's search at its language's folder: "base": "../.." becomes "../../es/"."""
     if code == default:
