@@ -1,8 +1,12 @@
 # Haven: every command a person or CI needs. Each target sets up .venv first.
-#   make serve   build and serve the site on http://127.0.0.1:8000 (live reload)
+#   make serve   build and serve the site on http://127.0.0.1:8000 (live reload);
+#                LANG=es builds only English and Spanish, for a quick preview
 #   make test    run every test, browser tests included
-#   make build   build the site into site/ (replaced only when the build succeeds)
-#   make check   check the sources and build strictly, without touching site/
+#   make build   build the site into site/ (replaced only when the build succeeds), every core
+#                building languages at once; JOBS=1 builds them one after the other
+#   make check   check the workflows, the sources and a strict build, without touching site/;
+#                REPORT=file also writes the report to that file (CI uploads it)
+#   make audit   look up every pinned package in PyPI's vulnerability data (needs the network)
 #   make bench   measure build time, page weight, offline packs, search and Lighthouse scores
 #                (figures go in README.md; installs Pagefind and Lighthouse first)
 
@@ -13,8 +17,10 @@ READY := $(VENV)/.ready
 BENCH_READY := $(VENV)/.bench-ready
 LIGHTHOUSE_READY := bench/node_modules/.ready
 CHROMIUM ?= /usr/bin/chromium
+# Processes building languages at once; empty: one per core.
+JOBS ?=
 
-.PHONY: setup serve build check test bench chromium clean
+.PHONY: setup serve build check audit test bench chromium clean
 
 setup: $(READY)
 
@@ -25,14 +31,52 @@ $(READY): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
+# LANG=es previews English and that language only. Only LANG given on the command
+# line counts: the shell's LANG (the locale, e.g. C.UTF-8) is not a site language.
+PREVIEW_LANG := $(if $(filter command line,$(origin LANG)),$(LANG))
+
 serve: setup
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(BIN)/haven serve --lang "$(PREVIEW_LANG)"
 
 build: setup
-	$(BIN)/haven build
+	$(BIN)/haven build --jobs "$(JOBS)"
+
+# make check REPORT=check-report.txt: the same check, its report also written to the file.
+REPORT ?=
+# actionlint's optional shellcheck and pyflakes runs are off, so the result does not
+# depend on what else a machine has installed.
+ACTIONLINT := $(BIN)/actionlint -shellcheck= -pyflakes= .github/workflows/*.yml
 
 check: setup
+ifdef REPORT
+	bash -o pipefail -c '{ $(ACTIONLINT) && $(BIN)/haven check; } 2>&1 | tee "$(REPORT)"'
+else
+	$(ACTIONLINT)
 	$(BIN)/haven check
+endif
+
+# pip-audit has its own lock (it brings many packages the site does not need), installed
+# with requirements.lock as constraints so it never changes a version pinned there.
+AUDIT_READY := $(VENV)/.audit-ready
+AUDIT_LOCKS := requirements.lock bench/requirements.lock requirements-audit.lock
+AUDIT_REPORT := .cache/pip-audit.json
+
+$(AUDIT_READY): requirements-audit.lock $(READY)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-audit.lock -c requirements.lock
+	touch $@
+
+# Looks up the exact pinned versions, resolving nothing (--disable-pip --no-deps).
+# --strict fails on a package the service could not answer for; audit_report.py then
+# fails unless the report names every pin, so an audit that looked nothing up never
+# passes, and names each finding by its lock file's line.
+AUDIT_CHECK := $(BIN)/python scripts/audit_report.py $(AUDIT_REPORT) $(AUDIT_LOCKS)
+
+audit: $(AUDIT_READY)
+	@mkdir -p $(dir $(AUDIT_REPORT)) && rm -f $(AUDIT_REPORT)
+	$(BIN)/pip-audit --strict --disable-pip --no-deps --progress-spinner off \
+	  --format json --output $(AUDIT_REPORT) $(addprefix --requirement ,$(AUDIT_LOCKS)) \
+	  || { $(AUDIT_CHECK); exit 1; }
+	$(AUDIT_CHECK)
 
 test: setup chromium
 	HAVEN_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest

@@ -11,6 +11,7 @@ import logging
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
@@ -44,7 +45,15 @@ def _parser() -> argparse.ArgumentParser:
     new = verbs.add_parser("new-translation", help="start a translation from the current English page")
     new.add_argument("lang", help="the language code, e.g. es")
     new.add_argument("page", help="the English page, e.g. rights/at-home.md")
+    serve = verbs.add_parser("serve", help="build and serve the site with live reload (make serve)")
+    serve.add_argument("--lang", help="build only English and this language, for a quick preview (make serve LANG=es)")
+    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="where to serve (default: %(default)s)")
     verbs.add_parser("addresses", help="build the site, then add its new pages to data/published-urls.txt")
+    verify = verbs.add_parser("verify", help="check a served copy of the site in Chromium: no request to another "
+                                             "host, no Content-Security-Policy violation (make verify URL=…)")
+    verify.add_argument("url", type=_site_address, help="where the site is served, e.g. https://haven.example/")
+    verify.add_argument("paths", nargs="*", help="pages to check, e.g. es/rights/at-home/ (default: every "
+                                                 "published address, each 404 page and the editors' page)")
     return parser
 
 
@@ -57,9 +66,17 @@ def _jobs(text: str) -> int | None:
     return int(text)
 
 
+def _site_address(text: str) -> str:
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not the address of a site, like https://haven.example/")
+    return text if text.endswith("/") else text + "/"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    with _mkdocs_messages_to_stderr():
+    # Serving shows what MkDocs is doing (the address, each rebuild); other verbs only what is wrong.
+    with _mkdocs_messages_to_stderr(logging.INFO if args.verb == "serve" else logging.WARNING):
         return _run(args)
 
 
@@ -83,8 +100,20 @@ def _run(args: argparse.Namespace) -> int:
             rows = status_module.compute(content)
             print({"text": status_module.as_text, "markdown": status_module.as_markdown,
                    "json": status_module.as_json}[args.format](rows))
+        elif args.verb == "serve":
+            from haven import preview
+
+            try:
+                preview.serve(args.config, site_module.load(args.config), args.lang or None, args.dev_addr)
+            except preview.UnknownLanguage as exc:
+                print(f"serve: {exc}", file=sys.stderr)
+                return 2
         elif args.verb == "addresses":
             _add_addresses(args.config)
+        elif args.verb == "verify":
+            from haven import verify  # Playwright: only when verifying
+
+            return verify.run(site_module.load(args.config), args.url, args.paths)
         elif args.verb == "new-translation":
             target = new_translation.start(site_module.load(args.config), args.lang, args.page)
             print(f"Started {target}: translate the title, the description and the text, then run make serve.")
@@ -130,19 +159,19 @@ def _check(args: argparse.Namespace) -> int:
 
 
 @contextlib.contextmanager
-def _mkdocs_messages_to_stderr():
-    """Show MkDocs' warnings and errors as the mkdocs command would, for this call only."""
+def _mkdocs_messages_to_stderr(level: int):
+    """Show MkDocs' messages from `level` up as the mkdocs command would, for this call only."""
     logger = logging.getLogger("mkdocs")
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-    level = logger.level
+    before = logger.level
     logger.addHandler(handler)
-    logger.setLevel(logging.WARNING)
+    logger.setLevel(level)
     try:
         yield
     finally:
         logger.removeHandler(handler)
-        logger.setLevel(level)
+        logger.setLevel(before)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ being built from the config it is handed, never from module state.
 from __future__ import annotations
 
 import logging
+import os
 from copy import deepcopy
 from pathlib import Path
 from urllib.parse import urljoin
@@ -18,8 +19,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from haven import content as content_module
-from haven import (bidi, clock, finishing, formnumbers, headlinks, legal_help, offline, pageview, qr, searchdialog,
-                   searchindex, sharing, stories, unusedcss)
+from haven import (bidi, clock, finishing, formnumbers, headlinks, legal_help, offline, pageview, preview, qr,
+                   searchdialog, searchindex, sharing, stories, unusedcss)
 from haven import site as site_module
 from haven.content import CONTENT_KEY, Content
 from haven.diagnostics import DiagnosticsError
@@ -45,6 +46,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise PluginError(
                 f"{count} problem{'s' if count > 1 else ''} in the sources (listed above); nothing was published."
             ) from None
+    try:
+        preview.limit(config.plugins["i18n"].config.languages, config.extra[CONTENT_KEY].site,
+                      os.environ.get(preview.ENV))
+    except preview.UnknownLanguage as exc:
+        raise PluginError(f"{preview.ENV}: {exc}") from None
     config.extra["haven_bundle"] = _material_asset(config, "assets/javascripts/bundle.*.min.js")
     config.extra["haven_stylesheet"] = _material_asset(config, "assets/stylesheets/main.*.min.css")
     config.extra["haven_stylesheet_all"] = unusedcss.full_name(config.extra["haven_stylesheet"])
@@ -150,12 +156,25 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return searchindex.language_base(output, _build_language(config), content.site.default.code)
 
 
+# `mkdocs serve` (make serve) adds its live-reload script to every page it serves, which the pages'
+# Content-Security-Policy would block. MkDocs names the command only once, here, and keeps this module for
+# the whole process, rebuilds included: the one thing kept in module state.
+_command = {"serve": False}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _command["serve"] = command == "serve"
+
+
 # Last: mkdocs-static-i18n builds the other languages, then merges their search
 # entries, in its own on_post_build of the first build; `building` is its flag
 # for "inside that", so the outer call comes after every language. Parts of a
 # parallel build (haven.parallel) keep the flag raised: the merge finishes them.
 @event_priority(-100)
 def on_post_build(config: MkDocsConfig) -> None:
-    if config.plugins["i18n"].building:
+    i18n = config.plugins["i18n"]
+    if i18n.building:
         return
-    finishing.finish(config.extra[CONTENT_KEY], Path(config.site_dir), config.extra["haven_stylesheet"])
+    built = tuple(language.locale for language in i18n.config.languages if language.build)
+    finishing.finish(config.extra[CONTENT_KEY], Path(config.site_dir), config.extra["haven_stylesheet"], built,
+                     live_reload=_command["serve"])

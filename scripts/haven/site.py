@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 import material
@@ -73,6 +73,10 @@ class Site:
 
     def language(self, code: str) -> Language:
         return next(lang for lang in self.languages if lang.code == code)
+
+    def only(self, codes: tuple[str, ...]) -> Site:
+        """The site as a preview of some of its languages builds it (make serve LANG=es)."""
+        return replace(self, languages=tuple(lang for lang in self.languages if lang.code in codes))
 
     def split_src(self, src_uri: str) -> tuple[str, str]:
         """'es/rights/at-home.md' -> ('es', 'rights/at-home.md')."""
