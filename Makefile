@@ -2,6 +2,8 @@
 #   make serve   build and serve the site on http://127.0.0.1:8000 (live reload);
 #                LANG=es builds only English and Spanish, for a quick preview
 #   make test    run every test, browser tests included
+#   make verify URL=https://haven.example/   check a served copy of the site in Chromium: no request
+#                to another host, no Content-Security-Policy violation (haven verify)
 #   make build   build the site into site/ (replaced only when the build succeeds), every core
 #                building languages at once; JOBS=1 builds them one after the other
 #   make check   check the workflows, the sources and a strict build, without touching site/;
@@ -80,6 +82,13 @@ audit: $(AUDIT_READY)
 
 test: setup chromium
 	HAVEN_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
+
+# The published site (or any copy of it) as readers' browsers get it: hosts can add scripts to pages.
+URL ?=
+.PHONY: verify
+verify: setup chromium
+	@test -n "$(URL)" || { echo "make verify needs the site's address: make verify URL=https://haven.example/" >&2; exit 2; }
+	HAVEN_CHROMIUM=$(CHROMIUM) $(BIN)/haven verify "$(URL)"
 
 bench: setup chromium $(BENCH_READY) $(LIGHTHOUSE_READY)
 	$(BIN)/python bench/build_time.py

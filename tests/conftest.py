@@ -52,6 +52,15 @@ Ask for a warrant signed by a judge.
 """
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Keep the browser tests in one test process (pytest-xdist, pyproject.toml), one page at a time, while
+    the other process runs the rest: two Chromiums on two cores would race the pages' timing."""
+    browser_tests = Path(__file__).parent / "browser"
+    for item in items:
+        if item.path.is_relative_to(browser_tests):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
 def mkdocs_yml(languages: dict[str, str]) -> str:
     entries = "\n".join(
         f"        - locale: {code}\n          name: {name}\n          build: true"

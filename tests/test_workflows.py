@@ -165,8 +165,13 @@ def test_deploy_builds_publishes_to_pages_then_verifies_the_published_site():
     configure = step_using(build_job, "actions/configure-pages")
     site_url = build_step["env"]["HAVEN_SITE_URL"]
     assert f"steps.{configure['id']}.outputs.base_url" in site_url
+    # security.txt names where to report a vulnerability: the repository's own advisory form.
+    assert build_step["env"]["HAVEN_SECURITY_CONTACT"] == (
+        "https://github.com/${{ github.repository }}/security/advisories/new")
     upload = step_using(build_job, "actions/upload-pages-artifact")
     assert upload["with"]["path"] == "site"
+    # Without it the action drops every dotted path, /.well-known/security.txt included.
+    assert upload["with"]["include-hidden-files"] is True
     order = build_job["steps"]
     assert order.index(configure) < order.index(build_step) < order.index(upload)
 

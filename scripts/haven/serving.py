@@ -2,7 +2,9 @@
 
 Text files go out gzip-compressed at the level the page budget counts
 (haven/budget.py), so a browser and Lighthouse see the bytes a reader's phone
-would. Used by the browser tests and the benchmarks; `make serve` uses MkDocs.
+would, with the headers the site's `_headers` file names, as Netlify and
+Cloudflare Pages send them (haven/policy.py). Used by the browser tests and the
+benchmarks; `make serve` uses MkDocs.
 """
 
 from __future__ import annotations
@@ -12,15 +14,30 @@ import gzip
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
+from haven import policy
 from haven.budget import GZIP_LEVEL
 
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
 
 
-class _StaticHandler(SimpleHTTPRequestHandler):
+class StaticHandler(SimpleHTTPRequestHandler):
+    def __init__(self, *args, rules: list[policy.Rule], **kwargs):
+        self.rules = rules
+        super().__init__(*args, **kwargs)  # handles the request
+
     def log_message(self, *args) -> None:
         pass
+
+    def end_headers(self) -> None:
+        for name, value in policy.headers_for(self.rules, unquote(urlsplit(self.path).path)):
+            self.send_header(name, value)
+        super().end_headers()
+
+    def content(self, path: Path) -> bytes:
+        """The bytes of a text file as served (tests change them, as a host that adds scripts would)."""
+        return path.read_bytes()
 
     def do_GET(self) -> None:
         url_path = self.path.split("?", 1)[0].split("#", 1)[0]
@@ -28,7 +45,7 @@ class _StaticHandler(SimpleHTTPRequestHandler):
         if path.is_dir() and url_path.endswith("/"):
             path = path / "index.html"
         if path.is_file() and path.suffix in COMPRESSED and "gzip" in self.headers.get("Accept-Encoding", ""):
-            body = gzip.compress(path.read_bytes(), compresslevel=GZIP_LEVEL, mtime=0)
+            body = gzip.compress(self.content(path), compresslevel=GZIP_LEVEL, mtime=0)
             self.send_response(200)
             self.send_header("Content-Type", self.guess_type(str(path)))
             self.send_header("Content-Encoding", "gzip")
@@ -41,8 +58,10 @@ class _StaticHandler(SimpleHTTPRequestHandler):
 
 
 class Server:
-    def __init__(self, root: Path, port: int = 0):
-        handler = functools.partial(_StaticHandler, directory=str(root))
+    def __init__(self, root: Path, port: int = 0, handler: type[StaticHandler] = StaticHandler):
+        headers = Path(root) / policy.HEADERS_FILE
+        rules = policy.read_headers(headers.read_text(encoding="utf-8")) if headers.is_file() else []
+        handler = functools.partial(handler, directory=str(root), rules=rules)
         self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,21 +9,10 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 from conftest import FIXTURE_LANGUAGES, FixtureSite
+from haven import chromium
 from haven.serving import Server
 
-CHROMIUM = Path(os.environ.get("HAVEN_CHROMIUM", "/usr/bin/chromium"))
-# Flags that keep Chromium from calling home: on a closed network those calls
-# fail, and on an open one they are not the site's requests.
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-PHONE = {"width": 360, "height": 740}
+CHROMIUM, FLAGS, PHONE = chromium.EXECUTABLE, chromium.FLAGS, chromium.PHONE  # as `haven verify` runs it
 DESKTOP = {"width": 1280, "height": 900}
 
 

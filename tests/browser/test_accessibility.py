@@ -62,7 +62,7 @@ def test_no_wcag_violations_with_search_results_open(browser, real_site, lang, w
     phone = Phone(browser)
     page = phone.visit(base + prefix(lang) + "rights/at-home/")
     page.locator("label.md-header__button[for=__search]").click()
-    page.wait_for_function("document.activeElement && document.activeElement.name === 'query'")
+    page.wait_for_function("() => document.activeElement && document.activeElement.name === 'query'")
     page.keyboard.type(word)
     page.keyboard.press("End")
     page.locator(".md-search-result__item").first.wait_for(timeout=10_000)

@@ -67,7 +67,7 @@ def test_old_browser_gets_the_local_polyfill_and_a_working_page(browser, real_si
     _, base = real_site
     context, page, _ = open_page(browser, base + "es/", old_browser=True)
     page.locator("label.md-header__button[for=__search]").click()
-    page.wait_for_function("typeof window.ResizeObserver === 'function'")
+    page.wait_for_function("() => typeof window.ResizeObserver === 'function'")
     assert page.locator("h1").first.inner_text() != ""
     context.close()
 

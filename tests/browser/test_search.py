@@ -36,7 +36,7 @@ def test_search_loads_on_demand_and_finds_pages_in_the_readers_language_only(bro
     page.locator("label.md-header__button[for=__search]").click()
     query = page.locator("input[data-md-component=search-query]")
     query.wait_for(state="visible")
-    page.wait_for_function("document.activeElement && document.activeElement.name === 'query'")
+    page.wait_for_function("() => document.activeElement && document.activeElement.name === 'query'")
     query.type(word)
     page.keyboard.press("End")  # Material searches on key up; typed non-Latin text arrives without one
     results = page.locator(".md-search-result__item > a")

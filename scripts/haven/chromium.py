@@ -1,0 +1,20 @@
+"""Debian's Chromium, as the browser tests and `haven verify` run it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+EXECUTABLE = Path(os.environ.get("HAVEN_CHROMIUM", "/usr/bin/chromium"))
+# Flags that keep Chromium from calling home: on a closed network those calls
+# fail, and on an open one they are not the site's requests.
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE = {"width": 360, "height": 740}
