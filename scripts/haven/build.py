@@ -11,10 +11,12 @@ same steps in this process.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import shutil
 import tempfile
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -41,9 +43,10 @@ def build(config_path: Path, site_dir: Path, jobs: int | None = None) -> None:
         folders = {language.code: fresh if language.default else scratch / language.code
                    for language in the_site.languages}
         tasks = [(config_path, folders[code], code, the_content) for code in _longest_first(the_site)]
-        built_parts = _run(tasks, jobs or len(os.sched_getaffinity(0)))
-        parts.merge(the_content, built_parts, fresh)
-        finishing.finish(the_content, fresh, built_parts[0].stylesheet)
+        with _processes(jobs or len(os.sched_getaffinity(0)), len(tasks)) as each:
+            built_parts = parts.parts_of(list(each(parts.build_language, *zip(*tasks))))
+            parts.merge(the_content, built_parts, fresh)
+            finishing.finish(the_content, fresh, built_parts[0].stylesheet, each=each)
         (fresh / built.FINGERPRINT).write_text(inputs + "\n")
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
@@ -58,13 +61,15 @@ def _longest_first(the_site: site.Site) -> list[str]:
     return [the_site.default.code] + [code for code in the_site.codes if code != the_site.default.code]
 
 
-def _run(tasks: list[tuple], jobs: int) -> list[parts.Part]:
-    if jobs == 1 or len(tasks) == 1:
-        return parts.parts_of([parts.build_language(*task) for task in tasks])
-    # fork: the workers start with the content and what the parent imported.
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)),
-                             mp_context=multiprocessing.get_context("fork")) as pool:
-        return parts.parts_of(list(pool.map(parts.build_language, *zip(*tasks))))
+@contextlib.contextmanager
+def _processes(jobs: int, tasks: int) -> Iterator[Callable]:
+    """A map that runs in `jobs` processes (or in this one, for jobs=1)."""
+    if jobs == 1 or tasks == 1:
+        yield map
+        return
+    # fork: the workers start with the content and what this process imported.
+    with ProcessPoolExecutor(max_workers=min(jobs, tasks), mp_context=multiprocessing.get_context("fork")) as pool:
+        yield pool.map
 
 
 def _swap(fresh: Path, site_dir: Path) -> None:

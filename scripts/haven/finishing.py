@@ -7,6 +7,7 @@ processes, then merged) both end here, so they publish the same site.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from haven import addresses, clock, offline, policy, searchindex, securitytxt, status, stories, unusedcss
@@ -18,7 +19,7 @@ STATUS_PAGE = "editors/status/index.html"  # for editors; no link to it from rea
 
 
 def finish(content: Content, site_dir: Path, stylesheet: str, built: tuple[str, ...] | None = None,
-           live_reload: bool = False) -> None:
+           live_reload: bool = False, each: Callable = map) -> None:
     """The editors' translation-status page, one search index per language, Material's CSS cut to what
     the pages use, the pages that keep moved pages' old addresses working, the offline packs, security.txt,
     and every page's Content-Security-Policy with the headers that go with it.
@@ -27,6 +28,7 @@ def finish(content: Content, site_dir: Path, stylesheet: str, built: tuple[str, 
     `built` names the languages built when a preview builds only some (make serve LANG=es).
     `live_reload`: served by `mkdocs serve`, which adds its live-reload script to every page; the pages then
     get no Content-Security-Policy, which would block it.
+    `each` maps the per-language steps over the languages: a process pool's map runs them in parallel.
     """
     # First: a wrong contact stops the build before the slower steps.
     securitytxt.write(site_dir, content.site.site_url, clock.today(), content.site.default.code)
@@ -46,7 +48,7 @@ def finish(content: Content, site_dir: Path, stylesheet: str, built: tuple[str, 
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(status.as_html_page(status.compute(content)), encoding="utf-8")
     unusedcss.cut(site_dir, stylesheet)
-    offline.fill_sizes(site_dir, offline.pack_all(site, site_dir))  # it packs the finished pages
+    offline.fill_sizes(site_dir, offline.pack_all(site, site_dir, each))  # it packs the finished pages
     # Last, so the hashes are of the pages as published. The packs are left without a policy: opened from
     # the reader's own files, no host can add to them, and browsers disagree on what 'self' is for file://
     # pages (Firefox gives each file an origin of its own), so a policy could block the pack's own scripts.

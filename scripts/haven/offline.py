@@ -13,6 +13,8 @@ unpkg.com, and under mkdocs-static-i18n its index holds only the last-built lang
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from itertools import repeat
 import posixpath
 import zipfile
 from html import escape
@@ -173,7 +175,9 @@ def _start_page(lang: str) -> str:
             f'<body><p><a href="{lang}/index.html">Haven</a></p></body></html>')
 
 
-def pack_all(site: Site, site_dir: Path) -> dict[str, int]:
-    """Every language's pack: {language code: size in bytes}."""
-    return {language.code: pack(site, site_dir, language.code).stat().st_size
-            for language in site.languages}
+def pack_all(site: Site, site_dir: Path, each: Callable = map) -> dict[str, int]:
+    """Every language's pack: {language code: size in bytes}. `each` maps `pack` over the languages
+    (a process pool's map packs them in parallel)."""
+    codes = site.codes
+    packs = each(pack, repeat(site), repeat(site_dir), codes)
+    return {code: path.stat().st_size for code, path in zip(codes, packs)}
