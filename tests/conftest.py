@@ -52,13 +52,17 @@ Ask for a warrant signed by a judge.
 """
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Keep the browser tests in one test process (pytest-xdist, pyproject.toml), one page at a time, while
-    the other process runs the rest: two Chromiums on two cores would race the pages' timing."""
-    browser_tests = Path(__file__).parent / "browser"
-    for item in items:
-        if item.path.is_relative_to(browser_tests):
-            item.add_marker(pytest.mark.xdist_group("browser"))
+def pytest_xdist_make_scheduler(config, log):
+    """Two test processes (pytest-xdist, pyproject.toml): the browser tests all in one, one page at a time,
+    every other test spread over both. Two Chromiums on two cores would race the pages' timing.
+    (xdist's own grouping by mark, --dist loadgroup, has no effect under pytest 9.)"""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class BrowserTestsTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return "browser" if nodeid.startswith("tests/browser/") else nodeid
+
+    return BrowserTestsTogether(config, log)
 
 
 def mkdocs_yml(languages: dict[str, str]) -> str:
