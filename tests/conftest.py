@@ -53,17 +53,13 @@ Ask for a warrant signed by a judge.
 
 
 def pytest_xdist_make_scheduler(config, log):
-    """Two test processes (pytest-xdist, pyproject.toml): the browser tests that compare pictures, widths or
-    timings all in one, one page at a time (two Chromiums on two cores would race them), every other test
-    spread over both; the accessibility and policy checks, which read what a page holds, may run beside them.
+    """Two test processes (pytest-xdist, pyproject.toml): the browser tests all in one, one page at a time,
+    every other test spread over both. Two Chromiums on two cores would race the pages' timing.
     (xdist's own grouping by mark, --dist loadgroup, has no effect under pytest 9.)"""
     from xdist.scheduler import LoadScopeScheduling
 
     class BrowserTestsTogether(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            module = nodeid.split("::", 1)[0]
-            if module in ("tests/browser/test_accessibility.py", "tests/browser/test_csp.py"):
-                return module
             return "browser" if nodeid.startswith("tests/browser/") else nodeid
 
     return BrowserTestsTogether(config, log)
