@@ -8,24 +8,20 @@ Builds the site into a scratch folder unless a built one is given.
 from __future__ import annotations
 
 import sys
-import tempfile
 import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
+import benchsite  # noqa: E402
+
 from haven import offline, site  # noqa: E402
-from haven.build import build  # noqa: E402
 
 
 def main() -> None:
     the_site = site.load(ROOT / "mkdocs.yml")
-    if len(sys.argv) > 1:
-        site_dir = Path(sys.argv[1])
-    else:
-        site_dir = Path(tempfile.mkdtemp()) / "site"
-        build(ROOT / "mkdocs.yml", site_dir)
+    site_dir = benchsite.site_dir(sys.argv)
     print("| pack | size | unzipped |")
     print("|---|---|---|")
     for code in the_site.codes:

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import statistics
 import sys
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
+import benchsite  # noqa: E402
+
 from haven import budget, searchindex, site, unusedcss  # noqa: E402
-from haven.build import build  # noqa: E402
 
 
 def kind(page: str, codes: set[str]) -> str:
@@ -32,11 +32,7 @@ def kind(page: str, codes: set[str]) -> str:
 
 def main() -> None:
     the_site = site.load(ROOT / "mkdocs.yml")
-    if len(sys.argv) > 1:
-        site_dir = Path(sys.argv[1])
-    else:
-        site_dir = Path(tempfile.mkdtemp()) / "site"
-        build(ROOT / "mkdocs.yml", site_dir)
+    site_dir = benchsite.site_dir(sys.argv)
     codes = {language.code for language in the_site.languages if not language.default}
     views = budget.site_first_views(site_dir)
     by_kind: dict[str, list[int]] = defaultdict(list)

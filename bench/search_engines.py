@@ -25,8 +25,9 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
+import benchsite  # noqa: E402
+
 from haven import budget  # noqa: E402
-from haven.build import build  # noqa: E402
 from haven.serving import Server  # noqa: E402
 
 QUERIES = [("en", "warrant"), ("es", "abogado"), ("ar", "محامي"), ("zh", "律师"), ("zh", "令状"), ("ht", "avoka")]
@@ -72,9 +73,7 @@ def pagefind(tab, url: str, query: str, requests: list[str]) -> int:
 
 def main() -> None:
     scratch = Path(tempfile.mkdtemp())
-    site_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else scratch / "site"
-    if len(sys.argv) == 1:
-        build(ROOT / "mkdocs.yml", site_dir)
+    site_dir = benchsite.site_dir(sys.argv)
     indexed = scratch / "pagefind-site"
     shutil.copytree(site_dir, indexed)
     subprocess.run([sys.executable, "-m", "pagefind", "--site", str(indexed), "--root-selector", "article",
