@@ -72,7 +72,8 @@ def generate(out: Path, languages: int = 12, pages: int = 200) -> Path:
     english = out / "docs" / "en"
     english.mkdir(parents=True, exist_ok=True)
     front = ("---\ntitle: {title}\nreviewed: 2026-11-01\nsources:\n  - name: AFSC\n"
-             "    url: https://www.afsc.org/knowyourrights/your-rights-home\n---\n\n")
+             "    url: https://www.afsc.org/knowyourrights/your-rights-home\n    kind: organization\n"
+             "    checked: 2026-11-01\n    quote: \"You do not have to open the door.\"\n---\n\n")
     links = "".join(f"- [Topic {i}](topic-{i}.md)\n" for i in range(pages))
     (english / "index.md").write_text(front.format(title="Home") + "# Home\n\n" + links, encoding="utf-8")
     for index in range(pages):

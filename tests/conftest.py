@@ -26,6 +26,9 @@ reviewed: 2026-11-01
 sources:
   - name: "AFSC: Know your rights at home"
     url: https://www.afsc.org/knowyourrights/your-rights-home
+    kind: organization
+    checked: 2026-11-01
+    quote: "You do not have to open the door."
 ---
 
 # Know your rights
@@ -40,6 +43,9 @@ reviewed: 2026-11-01
 sources:
   - name: "AFSC: Know your rights at home"
     url: https://www.afsc.org/knowyourrights/your-rights-home
+    kind: organization
+    checked: 2026-11-01
+    quote: "You do not have to open the door."
 ---
 
 # If agents come to your home

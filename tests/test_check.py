@@ -12,6 +12,9 @@ reviewed: 2026-11-01
 sources:
   - name: AFSC
     url: https://www.afsc.org/knowyourrights/your-rights-home
+    kind: organization
+    checked: 2026-11-01
+    quote: "You do not have to open the door."
 ---
 
 # More help

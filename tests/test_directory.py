@@ -124,6 +124,9 @@ reviewed: 2026-11-01
 sources:
   - name: "EOIR: List of pro bono legal service providers"
     url: https://www.justice.gov/eoir/list-pro-bono-legal-service-providers
+    kind: organization
+    checked: 2026-11-01
+    quote: "You do not have to open the door."
 ---
 
 # Find legal help

@@ -9,6 +9,9 @@ reviewed: 2026-11-01
 sources:
   - name: AFSC
     url: https://www.afsc.org/knowyourrights/your-rights-home
+    kind: organization
+    checked: 2026-11-02
+    quote: "You do not have to open the door."
 """
 
 
@@ -37,7 +40,7 @@ def test_front_matter_that_is_a_list():
 def test_unknown_key_names_its_line_and_the_allowed_fields():
     _, problems = check(PageMeta, ENGLISH + "lang: es\n")
     (problem,) = problems
-    assert (problem.line, problem.code) == (7, "H012")
+    assert (problem.line, problem.code) == (10, "H012")
     assert "unknown field 'lang'" in problem.message and "title" in problem.hint
 
 

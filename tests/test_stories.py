@@ -24,6 +24,9 @@ reviewed: 2026-11-01
 sources:
   - name: "Example Legal Center: Ana's story"
     url: https://example.org/stories/ana
+    kind: organization
+    checked: 2026-11-01
+    quote: "Ana came with her children."
 {consent}---
 
 # Ana's story
@@ -38,6 +41,9 @@ reviewed: 2026-11-01
 sources:
   - name: "Example Legal Center: stories"
     url: https://example.org/stories
+    kind: organization
+    checked: 2026-11-01
+    quote: "These are the stories of people we helped."
 ---
 
 # Stories
@@ -72,9 +78,9 @@ def test_a_story_without_consent_stops_the_build(fixture_site, capsys):
 
 
 @pytest.mark.parametrize("field,expected", [
-    ("  source: https://example.org/stories/ana\n", "docs/en/stories/ana.md:9: H014 consent: a story published by"),
-    ("  date: 2026-01-01\n", "docs/en/stories/ana.md:9: H014 consent: consent needs its date"),
-    ("  review_by: 2099-01-01\n", "docs/en/stories/ana.md:9: H013"),
+    ("  source: https://example.org/stories/ana\n", "docs/en/stories/ana.md:12: H014 consent: a story published by"),
+    ("  date: 2026-01-01\n", "docs/en/stories/ana.md:12: H014 consent: consent needs its date"),
+    ("  review_by: 2099-01-01\n", "docs/en/stories/ana.md:12: H013"),
 ])
 def test_consent_without_its_evidence_stops_the_build(fixture_site, capsys, field, expected):
     write_story(fixture_site, consent=CONSENT.replace(field, ""), source_hash="0123456789ab")
@@ -138,10 +144,11 @@ def test_an_allowlisted_hotline_passes_and_any_other_number_does_not(fixture_sit
 
 def test_a_page_marked_as_client_information_is_checked_like_a_story(fixture_site, capsys):
     fixture_site.write("en/about.md", "---\ntitle: About\nreviewed: 2026-11-01\nclient_information: true\n"
-                                      "sources:\n  - name: \"Example\"\n    url: https://example.org\n---\n\n"
+                                      "sources:\n  - name: \"Example\"\n    url: https://example.org\n    kind: other\n"
+                                      "    checked: 2026-11-01\n    quote: \"Ana\"\n---\n\n"
                                       "# About\n\nWrite to ana@example.com.\n")
     assert fixture_site.build() == 1
-    assert "docs/en/about.md:12: H084" in capsys.readouterr().err
+    assert "docs/en/about.md:15: H084" in capsys.readouterr().err
 
 
 def test_a_consent_due_for_review_is_a_warning_for_editors(fixture_site):

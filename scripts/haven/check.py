@@ -18,7 +18,8 @@ import markdown
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from haven import content as content_module
-from haven import addresses, built, directory, externals, links, site as site_module, stories, translations, urgent
+from haven import addresses, built, citations, directory, externals, links, stories, translations, urgent
+from haven import site as site_module
 from haven.diagnostics import Diagnostic, DiagnosticsError, Severity
 from haven.site import Site
 
@@ -34,6 +35,7 @@ def _read_sources(site: Site, today: datetime.date, strict: bool,
     """The content as read, and the findings about it (the built site's check needs both)."""
     content, findings = content_module.collect(site)
     findings += translations.findings(content, today, strict)
+    findings += citations.findings(content, today, strict)
     findings += urgent.findings(site, content.urgent, today)
     findings += directory.findings(site, content.directory, today)
     findings += stories.review_findings(content, today)

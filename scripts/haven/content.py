@@ -36,6 +36,7 @@ class SourcePage:
     body: str
     body_line: int  # file line where the Markdown body starts
     lines: Mapping[str, int]  # front-matter field -> its line
+    source_lines: tuple[int, ...] = ()  # the line of each entry under `sources:`
 
     def line_of(self, field: str) -> int:
         return self.lines.get(field, 1)
@@ -80,7 +81,8 @@ def read_page(path: Path, site: Site) -> tuple[SourcePage | None, list[Diagnosti
     if meta is None:
         return None, problems
     lines = {str(loc[0]): line for loc, line in parsed.header.lines.items() if len(loc) == 1}
-    return SourcePage(lang, rel, path, meta, parsed.body, parsed.body_line, lines), []
+    source_lines = tuple(parsed.header.line_of(("sources", i)) for i in range(len(meta.sources)))
+    return SourcePage(lang, rel, path, meta, parsed.body, parsed.body_line, lines, source_lines), []
 
 
 def load(site: Site) -> Content:

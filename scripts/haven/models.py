@@ -42,9 +42,31 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# What a source is, from strongest to weakest: readers and editors see it beside each source.
+SOURCE_KINDS = ("law", "court", "government", "organization", "news", "other")
+SourceKind = Literal["law", "court", "government", "organization", "news", "other"]
+# A page needs at least one source of these kinds: news and other pages only report what others said.
+FIRST_HAND = frozenset({"law", "court", "government", "organization"})
+
+
 class Source(StrictModel):
     name: Text = Field(description="Who published it and what, e.g. 'ACLU: Immigrants' rights'.")
     url: HttpsUrl
+    kind: SourceKind = Field(description="law (a statute, regulation or the Federal Register), court, government "
+                                         "(an agency's own page), organization (a legal-aid or advocacy group's own "
+                                         "page), news, or other")
+    checked: datetime.date = Field(description="The day an editor last compared the source with the page, "
+                                               "YYYY-MM-DD.")
+    quote: Text | None = Field(None, description="The sentence on the source that supports the page, copied "
+                                                 "exactly; needed for every kind but news.")
+    published: datetime.date | None = Field(None, description="The date the source itself shows, if it shows one.")
+
+
+class LegalReview(StrictModel):
+    """A lawyer's review of an English page; until a page has one, readers are told it has none."""
+
+    by: Text = Field(description="The lawyer or accredited representative, and their organization.")
+    date: datetime.date = Field(description="The day of the review, YYYY-MM-DD.")
 
 
 class Consent(StrictModel):
@@ -92,6 +114,8 @@ class PageMeta(StrictModel):
         description="Raise it by one when a change alters what readers should do: translations made "
         "before it then show a strong notice, and haven check reports them as errors.",
     )
+    legal_review: LegalReview | None = Field(None, description="Who reviewed the page as a lawyer, and when; "
+                                                               "leave it out until a lawyer has.")
     consent: Consent | None = Field(None, description="Required for client stories (pages in stories/).")
     client_information: bool = Field(False, description="true when a page that is not a story speaks of a client: "
                                                         "it is then checked for identifiers like a story.")
@@ -208,6 +232,9 @@ class DirectoryWords(StrictModel):
     states: StateNames
 
 
+SourceKindNames = create_model("SourceKindNames", __base__=StrictModel, **{key: (Text, ...) for key in SOURCE_KINDS})
+
+
 class ShareWords(StrictModel):
     """The share bar, and the words printed around a page's QR code."""
 
@@ -239,6 +266,9 @@ class Strings(StrictModel):
     languages_heading: Text
     reviewed_label: Text
     sources_heading: Text
+    source_kinds: SourceKindNames  # shown before each source at the page's foot
+    source_checked: Text  # {date}: when an editor last compared the source with the page
+    no_legal_review_notice: Text  # until a lawyer has reviewed the English page
     not_found_title: Text
     not_found_link: Text
     urgent_label: Text  # before an urgent notice's date

@@ -44,6 +44,8 @@ def page_meta(content: Content, lang: str, rel: str, url: str, today: datetime.d
         notices.append({"kind": status.state.value, "text": text, "link": english, "link_text": strings.stale_link})
     if status.state not in (State.SOURCE, State.FALLBACK) and not status.human_reviewed:
         notices.append({"kind": "unreviewed", "text": strings.unreviewed_notice})
+    if source.meta.legal_review is None:
+        notices.append({"kind": "no-legal-review", "text": strings.no_legal_review_notice})
 
     translated = translations.translated_languages(content, rel)
     is_home = rel == "index.md" and lang == site.default.code
@@ -66,7 +68,12 @@ def page_meta(content: Content, lang: str, rel: str, url: str, today: datetime.d
         "strings": strings.model_dump(),
         "reviewed": source.meta.reviewed.isoformat(),
         "reviewed_text": clock.long_date(source.meta.reviewed, lang),
-        "sources": [source.model_dump() for source in sources],
+        "sources": [{"name": source.name, "url": source.url,
+                     "kind": getattr(strings.source_kinds, source.kind),
+                     "checked": source.checked.isoformat(),
+                     "checked_text": strings.source_checked.replace("{date}", clock.long_date(source.checked, lang))}
+                    for source in sources],
+        "legal_review": source.meta.legal_review.model_dump(mode="json") if source.meta.legal_review else None,
         "urgent": urgent.shown_on(content.urgent, site, lang, strings, today),
         "share": share(site.site_url or "", url, page.meta.title, strings.share),
         "og_locale": sharing.og_locale(lang),
