@@ -16,6 +16,7 @@ phones:
     label:
       en: "Intake"
       es: "Admisión"
+    source: "https://example.org/contact"
 regions: ["IL"]
 services: ["asylum", "detention"]
 languages: ["en", "es"]
@@ -52,14 +53,15 @@ def test_a_good_entry_loads_with_its_facts(fixture_site):
 
 BAD_ENTRIES = {
     "javascript: website": (lambda t: t.replace('"https://example.org"', '"javascript:alert(1)"'), f"{ENTRY}:4: H066"),
-    "http:// source": (lambda t: t.replace('"https://example.org/about"', '"http://example.org/about"'), f"{ENTRY}:18: H064"),
+    "http:// source": (lambda t: t.replace('"https://example.org/about"', '"http://example.org/about"'), f"{ENTRY}:19: H064"),
     "unquoted phone": (lambda t: t.replace('"312-555-0100"', "3125550100"), f"{ENTRY}:6: H072"),
     "phone that cannot be dialled": (lambda t: t.replace('"312-555-0100"', '"555-0100"'), f"{ENTRY}:6: H072"),
     "ICE's tip line": (lambda t: t.replace('"312-555-0100"', '"1-866-347-2423"'), f"{ENTRY}:6: H076"),
-    "unknown service": (lambda t: t.replace('"detention"', '"immigration"'), f"{ENTRY}:11: H070"),
-    "unknown language": (lambda t: t.replace('["en", "es"]', '["en", "spanish"]'), f"{ENTRY}:12: H071"),
-    "unknown state": (lambda t: t.replace('["IL"]', '["Illinois"]'), f"{ENTRY}:10: H077"),
-    "no English description": (lambda t: t.replace('  en: "Free help with asylum."\n', ""), f"{ENTRY}:15: H074"),
+    "unknown service": (lambda t: t.replace('"detention"', '"immigration"'), f"{ENTRY}:12: H070"),
+    "unknown language": (lambda t: t.replace('["en", "es"]', '["en", "spanish"]'), f"{ENTRY}:13: H071"),
+    "unknown state": (lambda t: t.replace('["IL"]', '["Illinois"]'), f"{ENTRY}:11: H077"),
+    "no English description": (lambda t: t.replace('  en: "Free help with asylum."\n', ""), f"{ENTRY}:16: H074"),
+    "phone without its source": (lambda t: t.replace('    source: "https://example.org/contact"\n', ""), f"{ENTRY}:6: H013"),
     "no source": (lambda t: t.replace('sources:\n  - "https://example.org/about"\n', ""), f"{ENTRY}:1: H013"),
     "id unlike the file name": (lambda t: t.replace('id: "example-center"', 'id: "other"'), f"{ENTRY}:1: H078"),
 }
@@ -98,7 +100,7 @@ def test_old_checks_and_missing_translations_are_warnings(fixture_site):
     assert f"{ENTRY}:1: H075 warning: 'example-center' was last checked on 2025-06-30, more than 12 months ago" \
         in "\n".join(warnings)
     untranslated = [w for w in warnings if " H079 " in w]
-    assert [w.split(" H079 ")[0] for w in untranslated] == [f"{ENTRY}:15:"] * 2  # ar and ht; es has them
+    assert [w.split(" H079 ")[0] for w in untranslated] == [f"{ENTRY}:16:"] * 2  # ar and ht; es has them
     assert "2 text(s) of 'example-center' have no العربية (ar) translation" in untranslated[0]
 
 

@@ -41,6 +41,8 @@ class Phone(StrictModel):
     as_of: Annotated[int, Field(ge=1990, le=2100)] | None = Field(
         None, description="The year of the page where the number was seen."
     )
+    source: HttpsUrl = Field(description="The organization's own page, or a government page, that gives this "
+                                         "number; without one the number is not published.")
 
 
 class Organization(StrictModel):
@@ -48,7 +50,10 @@ class Organization(StrictModel):
         description="The file's name without .yml: lowercase letters, digits and dashes."
     )
     name: Text
-    kind: Literal["legal-services", "hotline", "referral", "government"]
+    kind: Literal["legal-services", "hotline", "referral", "rights-information", "government"] = Field(
+        description="What it does, as its own pages say: legal-services (represents people), hotline, referral, "
+                    "rights-information (publishes rights information and advocates, but does not represent "
+                    "people), or government")
     website: HttpsUrl | None = None
     phones: list[Phone] = []
     regions: list[str] = Field(min_length=1, description="State codes such as IL, or national.")
