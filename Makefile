@@ -8,6 +8,7 @@
 #                building languages at once; JOBS=1 builds them one after the other
 #   make check   check the workflows, the sources and a strict build, without touching site/;
 #                REPORT=file also writes the report to that file (CI uploads it)
+#   make sources visit every cited source and report those that fail, moved or lost their quote
 #   make audit   look up every pinned package in PyPI's vulnerability data (needs the network)
 #   make bench   measure build time, page weight, offline packs, search and Lighthouse scores
 #                (figures go in README.md; installs Pagefind and Lighthouse first)
@@ -82,6 +83,18 @@ audit: $(AUDIT_READY)
 
 test: setup chromium
 	HAVEN_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
+
+# Every cited source, visited: does it still answer, stay where it was and hold its quote?
+# FILES=docs/en/rights/at-home.md limits it to those pages and directory files; REPORT=file also
+# writes the findings to that file. Needs the internet.
+FILES ?=
+.PHONY: sources
+sources: setup
+ifdef REPORT
+	bash -o pipefail -c '$(BIN)/haven sources $(FILES) 2>&1 | tee "$(REPORT)"'
+else
+	$(BIN)/haven sources $(FILES)
+endif
 
 # The published site (or any copy of it) as readers' browsers get it: hosts can add scripts to pages.
 URL ?=

@@ -24,6 +24,7 @@ from conftest import REPO
 WORKFLOWS = REPO / ".github" / "workflows"
 PULL_REQUEST = WORKFLOWS / "pull-request.yml"
 DEPLOY = WORKFLOWS / "deploy.yml"
+SOURCES = WORKFLOWS / "sources.yml"
 ACTIONLINT = Path(sys.executable).parent / "actionlint"
 
 # The only run: steps that are not make: the Debian image has no make.
@@ -89,8 +90,8 @@ def step_using(job: dict, action: str) -> dict:
 
 
 def test_both_workflows_exist():
-    assert PULL_REQUEST.is_file() and DEPLOY.is_file()
-    assert set(workflow_files()) == {PULL_REQUEST, DEPLOY}
+    assert PULL_REQUEST.is_file() and DEPLOY.is_file() and SOURCES.is_file()
+    assert set(workflow_files()) == {PULL_REQUEST, DEPLOY, SOURCES}
 
 
 @pytest.mark.parametrize("path", workflow_files(), ids=lambda p: p.name)
@@ -153,6 +154,15 @@ def test_pull_requests_run_test_check_and_audit_and_keep_the_report():
     steps_of_check = check_job["steps"]
     assert steps_of_check.index(upload) > steps_of_check.index(check_step)
     assert not any("permissions" in job for job in workflow["jobs"].values()), "pull requests need no write access"
+
+
+def test_sources_are_visited_every_week_and_the_report_is_kept():
+    workflow = load(SOURCES)
+    assert [entry["cron"] for entry in workflow["on"]["schedule"]] == ["17 6 * * 1"]
+    job, step = job_running(workflow, "sources")
+    report = make_call(step["run"])[1]["REPORT"]
+    upload = step_using(job, "actions/upload-artifact")
+    assert upload["if"] == "always()" and upload["with"]["path"] == report
 
 
 def test_deploy_builds_publishes_to_pages_then_verifies_the_published_site():

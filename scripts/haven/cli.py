@@ -49,6 +49,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--lang", help="build only English and this language, for a quick preview (make serve LANG=es)")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="where to serve (default: %(default)s)")
     verbs.add_parser("addresses", help="build the site, then add its new pages to data/published-urls.txt")
+    sources = verbs.add_parser("sources", help="visit every source the pages and the directory cite, and report "
+                                               "those that fail, moved or no longer hold their quote (internet)")
+    sources.add_argument("files", nargs="*", type=Path, help="pages or directory files (default: all of them)")
     verify = verbs.add_parser("verify", help="check a served copy of the site in Chromium: no request to another "
                                              "host, no Content-Security-Policy violation (make verify URL=…)")
     verify.add_argument("url", type=_site_address, help="where the site is served, e.g. https://haven.example/")
@@ -110,6 +113,8 @@ def _run(args: argparse.Namespace) -> int:
                 return 2
         elif args.verb == "addresses":
             _add_addresses(args.config)
+        elif args.verb == "sources":
+            return _sources(args)
         elif args.verb == "verify":
             from haven import verify  # Playwright: only when verifying
 
@@ -127,6 +132,20 @@ def _run(args: argparse.Namespace) -> int:
         print(f"{args.config}: build failed: {exc}", file=sys.stderr)
         return 1
     return 0
+
+
+def _sources(args: argparse.Namespace) -> int:
+    from haven import sourcewatch  # httpx and pdfium: only when sources are visited
+
+    content = content_module.load(site_module.load(args.config))
+    cited = sourcewatch.citations(content, args.files)
+    findings = sorted(sourcewatch.check(cited))
+    for finding in findings:
+        print(finding.format())
+    addresses = len({citation.url for citation in cited})
+    print(f"{len(findings)} finding{'' if len(findings) == 1 else 's'} in {addresses} source "
+          f"address{'' if addresses == 1 else 'es'}")
+    return 1 if findings else 0
 
 
 def _add_addresses(config: Path) -> None:
