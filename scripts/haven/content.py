@@ -14,7 +14,7 @@ from pathlib import Path
 
 from haven import addresses as addresses_module
 from haven import directory as directory_module
-from haven import frontmatter, stories, translations, yamlsource
+from haven import frontmatter, inputs, stories, translations, yamlsource
 from haven import urgent as urgent_module
 from haven.textfile import read_text
 from haven.diagnostics import Diagnostic, DiagnosticsError
@@ -95,9 +95,12 @@ def load(site: Site) -> Content:
 
 def collect(site: Site) -> tuple[Content, list[Diagnostic]]:
     """Everything that is valid, and a finding for everything that is not."""
-    problems: list[Diagnostic] = []
+    problems: list[Diagnostic] = inputs.findings(site)
+    refused = {finding.path for finding in problems}  # not read: a link out of the repository, a device
     pages: dict[tuple[str, str], SourcePage] = {}
     for path in sorted(site.docs_dir.rglob("*.md")):
+        if site.show(path) in refused:
+            continue
         lang, _ = site.split_src(path.relative_to(site.docs_dir).as_posix())
         if lang not in site.codes:
             problems.append(

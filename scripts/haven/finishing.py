@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from haven import addresses, clock, offline, policy, searchindex, securitytxt, status, stories, unusedcss
+from haven import addresses, assets, clock, offline, policy, searchindex, securitytxt, status, stories, unusedcss
 from haven import built as built_site
 from haven.content import Content
 from haven.diagnostics import DiagnosticsError, Severity
@@ -52,6 +52,7 @@ def finish(content: Content, site_dir: Path, stylesheet: str, built: tuple[str, 
     # Last, so the hashes are of the pages as published. The packs are left without a policy: opened from
     # the reader's own files, no host can add to them, and browsers disagree on what 'self' is for file://
     # pages (Firefox gives each file an origin of its own), so a policy could block the pack's own scripts.
+    assets.check(site_dir, content.site)
     if not live_reload:
         policy.write(site_dir, lambda page: _shown_source(content, page))
 

@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 
 from haven import content as content_module
 from haven import (bidi, clock, finishing, formnumbers, headlinks, legal_help, offline, pageview, preview, qr,
-                   searchdialog, searchindex, sharing, stories, unusedcss)
+                   safehtml, searchdialog, searchindex, sharing, stories, unusedcss)
 from haven import site as site_module
 from haven.content import CONTENT_KEY, Content
 from haven.diagnostics import DiagnosticsError
@@ -93,12 +93,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
     if page.meta["haven"]["state"] == "fallback" and config.site_url:
         # Not a translation: point search engines at the English original.
         page.canonical_url = urljoin(config.site_url, page.meta["haven"]["english_url"])
-    return markdown
+    # The body as Haven read it (haven.textfile): MkDocs misses the front matter of a file with CR line endings.
+    return content.page(*content.site.split_src(page.file.src_uri)).body
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     content: Content = config.extra[CONTENT_KEY]
     lang = _build_language(config)
+    if page.meta["haven"]["state"] != "fallback":  # an English stand-in is checked in the English build
+        source = content.page(*content.site.split_src(page.file.src_uri))
+        page.meta["haven"]["unsafe"] = safehtml.findings(safehtml.content_problems(html),
+                                                         content.site.show(source.path), source.body, source.body_line)
     if stories.MARKER in html:
         html = html.replace(stories.MARKER, stories.index_html(content, lang, clock.today()))
     if legal_help.MARKER in html:
@@ -111,6 +116,15 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     if content.site.language(lang).rtl and page.meta["haven"]["content_lang"] is None:
         html = bidi.isolate_latin_parentheticals(html)
     return formnumbers.keep_whole(html)
+
+
+def on_env(env, config: MkDocsConfig, files):
+    """Stop before any page is written when a page's content holds what may not be published."""
+    unsafe = [finding for file in files.documentation_pages() if file.page is not None
+              for finding in file.page.meta.get("haven", {}).get("unsafe", [])]
+    if unsafe:
+        raise DiagnosticsError(unsafe)
+    return env
 
 
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:

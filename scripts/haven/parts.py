@@ -28,6 +28,7 @@ from mkdocs.exceptions import Abort
 
 from haven import searchindex
 from haven.content import CONTENT_KEY, Content
+from haven.diagnostics import DiagnosticsError
 
 SITEMAP = "sitemap.xml"
 _URLS_START = "\n    <url>"  # the sitemap template's indentation (mkdocs_static_i18n/custom_i18n_sitemap)
@@ -83,9 +84,12 @@ def parts_of(outcomes: list[Outcome]) -> list[Part]:
     for outcome in outcomes:
         for record in outcome.messages:
             logging.getLogger(record.name).handle(record)
-    for outcome in outcomes:
-        if outcome.error is not None:
-            raise outcome.error
+    errors = [outcome.error for outcome in outcomes if outcome.error is not None]
+    findings = [finding for error in errors if isinstance(error, DiagnosticsError) for finding in error.diagnostics]
+    if findings:  # every language's, each once
+        raise DiagnosticsError(sorted(set(findings)))
+    if errors:
+        raise errors[0]
     return [outcome.part for outcome in outcomes]
 
 

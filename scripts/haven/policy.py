@@ -33,6 +33,7 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
+from haven import safehtml
 from haven.diagnostics import Diagnostic, DiagnosticsError
 
 HEADERS_FILE = "_headers"
@@ -183,12 +184,17 @@ def write(site_dir: Path, shown: Callable[[str], str] = str) -> None:
     for path in sorted(site_dir.rglob("*.html")):
         html = path.read_text(encoding="utf-8")
         rel = path.relative_to(site_dir).as_posix()
+        url = rel.removesuffix('index.html')
+        tree = LexborHTMLParser(html)
         blocked += [Diagnostic(shown(rel), 1, "H096",
-                               f"the built page /{rel.removesuffix('index.html')} has {attribute}, which the site's "
+                               f"the built page /{url} has {attribute}, which the site's "
                                "Content-Security-Policy blocks",
                                "give the element a class and style it in overrides/assets/stylesheets/haven.css; "
                                "scripts go in overrides/assets/javascripts/")
-                    for attribute in blocked_attributes(LexborHTMLParser(html))]
+                    for attribute in blocked_attributes(tree)]
+        # Whatever wrote it (content is checked before, safehtml): nothing hashed may load or run from elsewhere.
+        blocked += [Diagnostic(shown(rel), 1, problem.code, f"/{url}: {problem.message}", problem.hint)
+                    for problem in safehtml.built_problems(tree)]
         html, hashes = with_policy(html)
         script_hashes.update(hashes)
         path.write_text(html, encoding="utf-8")

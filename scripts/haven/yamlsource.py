@@ -5,6 +5,12 @@ into 668 and `9:30` into 570, and let a repeated key silently win. Here every
 scalar stays the text the editor typed; a model converts each field once. The
 document is composed (not constructed), so nothing in it is ever executed and
 tags such as MkDocs' `!!python/name:` are read as plain text.
+
+Every document is first scanned, which takes time in proportion to its length:
+anchors and aliases (`&a`, `*a`), which let a few lines stand for millions of
+values, are refused before anything is composed, and so is nesting deeper than
+any of Haven's files needs. Text may not hold HTML tags: the theme shows some
+fields as they are written, and a tag there would reach readers' browsers.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from typing import Any
 import yaml
 
 from haven.diagnostics import Diagnostic, DiagnosticsError
+from haven.safehtml import tags_in
 
 Loc = tuple[str | int, ...]
 
@@ -29,6 +36,11 @@ _COERCED = {
 _NULL = "tag:yaml.org,2002:null"
 # libyaml's composer when PyYAML was built with it: the same nodes, several times faster.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Haven's deepest file (a directory entry's phones) nests 4 levels.
+MAX_DEPTH = 12
+_OPEN = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken, yaml.FlowMappingStartToken,
+         yaml.FlowSequenceStartToken)
+_CLOSE = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
 
 
 @dataclass(frozen=True)
@@ -55,6 +67,7 @@ def parse(text: str, path: str, first_line: int = 1) -> YamlDocument:
     """Parse one YAML document; `first_line` is the file line the text starts on."""
     offset = first_line - 1
     try:
+        _refuse_what_could_explode(text, path, offset)
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -109,9 +122,31 @@ def parse(text: str, path: str, first_line: int = 1) -> YamlDocument:
             return None
         if plain and node.tag in _COERCED:
             coerced[loc] = _COERCED[node.tag]
+        tags = tags_in(node.value) if "<" in node.value else []
+        if tags:
+            problems.append(Diagnostic(path, offset + node.start_mark.line + 1, "H007",
+                                       f"this text holds the HTML tag <{tags[0]}>, which Haven does not publish",
+                                       "write plain text; Markdown and HTML belong in the page's body"))
         return node.value
 
     data = convert(node, ())
     if problems:
         raise DiagnosticsError(problems)
     return YamlDocument(data=data, path=path, lines=lines, coerced=coerced, unquoted=frozenset(unquoted))
+
+
+def _refuse_what_could_explode(text: str, path: str, offset: int) -> None:
+    """Anchors, aliases and deep nesting, found by scanning alone (nothing is expanded)."""
+    depth = 0
+    for token in yaml.scan(text, Loader=_LOADER):
+        line = offset + token.start_mark.line + 1
+        if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
+            kind, mark = ("anchor", "&") if isinstance(token, yaml.AnchorToken) else ("alias", "*")
+            raise DiagnosticsError([Diagnostic(path, line, "H004",
+                                               f"'{mark}{token.value}' is a YAML {kind}; Haven reads no anchors or "
+                                               "aliases", "write each value out in full where it is used")])
+        depth += isinstance(token, _OPEN) - isinstance(token, _CLOSE)
+        if depth > MAX_DEPTH:
+            raise DiagnosticsError([Diagnostic(path, line, "H005",
+                                               f"this is nested more than {MAX_DEPTH} levels deep",
+                                               "no Haven file needs this; check the indentation")])
