@@ -185,6 +185,11 @@ def test_deploy_builds_publishes_to_pages_then_verifies_the_published_site():
     order = build_job["steps"]
     assert order.index(configure) < order.index(build_step) < order.index(upload)
 
+    # What is published passed the pull request's checks first, even when pushed without one.
+    check_job, _ = job_running(workflow, "check")
+    check_name = next(name for name, job in workflow["jobs"].items() if job is check_job)
+    assert build_job["needs"] in (check_name, [check_name])
+
     build_name = next(name for name, job in workflow["jobs"].items() if job is build_job)
     deploy_name, deploy_job = next((name, job) for name, job in workflow["jobs"].items()
                                    if any(s.get("uses", "").startswith("actions/deploy-pages@") for s in job.get("steps", [])))
@@ -334,3 +339,28 @@ def test_audit_fails_on_a_lock_line_that_is_not_an_exact_pin(tmp_path):
     result = audit_report(tmp_path, CLEAN, lock="alpha==1.0\nBeta_Two==2.0\ngamma>=3\n")
     assert result.returncode == 1
     assert "test.lock:4: not pinned exactly" in result.stderr
+
+
+@pytest.mark.parametrize("path", workflow_files(), ids=lambda path: path.name)
+def test_no_workflow_runs_a_forks_code_with_write_access_or_secrets(path):
+    """pull_request_target and workflow_run run with the repository's tokens and secrets: a fork's code
+    must never run there. Pull requests get read-only tokens and no secrets."""
+    workflow = load(path)
+    assert not {"pull_request_target", "workflow_run"} & set(workflow["on"])
+    if "pull_request" in workflow["on"]:
+        assert "secrets." not in path.read_text(encoding="utf-8")
+        assert workflow["permissions"] == {"contents": "read"}
+        assert all("permissions" not in job for job in workflow["jobs"].values())
+
+
+def test_every_language_folder_has_reviewers():
+    owners = [line.split() for line in (REPO / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+              if line.strip() and not line.startswith("#")]
+    patterns = {words[0]: words[1:] for words in owners}
+    languages = sorted(path.name for path in (REPO / "docs").iterdir() if path.is_dir())
+    for code in languages:
+        assert patterns.get(f"/docs/{code}/"), f"/docs/{code}/ has no reviewers in .github/CODEOWNERS"
+        assert patterns.get(f"/data/strings/{code}.yml"), f"data/strings/{code}.yml has no reviewers"
+    # What runs or decides what is published is the maintainers' alone.
+    for path in ("/scripts/", "/overrides/", "/.github/", "/mkdocs.yml", "/Makefile", "/requirements.lock"):
+        assert patterns.get(path) == ["@haven-project/maintainers"], path

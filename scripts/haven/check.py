@@ -18,7 +18,7 @@ import markdown
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from haven import content as content_module
-from haven import addresses, built, citations, directory, externals, links, stories, translations, urgent
+from haven import addresses, built, citations, deadline, directory, externals, links, stories, translations, urgent
 from haven import site as site_module
 from haven.diagnostics import Diagnostic, DiagnosticsError, Severity
 from haven.site import Site
@@ -40,7 +40,7 @@ def _read_sources(site: Site, today: datetime.date, strict: bool,
     findings += directory.findings(site, content.directory, today)
     findings += stories.review_findings(content, today)
     host = urlsplit(site.site_url or "").hostname
-    findings += links.check(content, _MarkdownRenderer(site.config_path), host)
+    findings += links.check(content, _MarkdownRenderer(site), host)
     findings += links.check_data(site, host)
     if external:
         cache = site.root / ".cache" / "haven-external.json"
@@ -55,8 +55,9 @@ class _MarkdownRenderer:
     link with an anchor first needs it.
     """
 
-    def __init__(self, config_path: Path):
-        self.config_path = config_path
+    def __init__(self, site: Site):
+        self.site = site
+        self.config_path = site.config_path
         self.markdown: markdown.Markdown | None = None
 
     def __call__(self, text: str) -> str:
@@ -67,7 +68,11 @@ class _MarkdownRenderer:
             self.markdown = markdown.Markdown(extensions=config.markdown_extensions,
                                               extension_configs=config.mdx_configs)
         self.markdown.reset()
-        return self.markdown.convert(text)
+        deadline.start(deadline.READING, lambda page: self.site.show(page.path) if hasattr(page, "path") else None)
+        try:
+            return self.markdown.convert(text)
+        finally:
+            deadline.cancel()
 
 
 def run(config_path: Path, today: datetime.date, strict: bool = False,

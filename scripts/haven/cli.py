@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -177,12 +178,22 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
 
 
+def _not_a_finding_again(record: logging.LogRecord) -> bool:
+    """MkDocs names the page whose reading a finding stopped, with the finding: the finding is shown once,
+    in the report."""
+    return not _FINDING_AGAIN.match(record.getMessage())
+
+
+_FINDING_AGAIN = re.compile(r"Error (reading|building) page '[^']*': \S+:\d+: H\d{3} ")
+
+
 @contextlib.contextmanager
 def _mkdocs_messages_to_stderr(level: int):
     """Show MkDocs' messages from `level` up as the mkdocs command would, for this call only."""
     logger = logging.getLogger("mkdocs")
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    handler.addFilter(_not_a_finding_again)
     before = logger.level
     logger.addHandler(handler)
     logger.setLevel(level)

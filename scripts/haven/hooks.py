@@ -19,8 +19,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from haven import content as content_module
-from haven import (bidi, clock, finishing, formnumbers, headlinks, legal_help, offline, pageview, preview, qr,
-                   safehtml, searchdialog, searchindex, sharing, stories, unusedcss)
+from haven import (bidi, clock, deadline, finishing, formnumbers, headlinks, legal_help, offline, pageview,
+                   preview, qr, safehtml, searchdialog, searchindex, sharing, stories, unusedcss)
 from haven import site as site_module
 from haven.content import CONTENT_KEY, Content
 from haven.diagnostics import DiagnosticsError
@@ -57,6 +57,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Stories without consent leave the navigation of every language.
     config.nav = stories.without(config.nav, stories.unpublished(config.extra[CONTENT_KEY], clock.today()))
     return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    content: Content = config.extra[CONTENT_KEY]
+    deadline.start(deadline.READING, lambda page: content.site.show(content.site.docs_dir / page.file.src_uri)
+                   if isinstance(page, Page) else None)
+
+
+def on_build_error(error: Exception) -> None:
+    deadline.cancel()
 
 
 def on_files(files, config: MkDocsConfig):
@@ -120,6 +130,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
 
 def on_env(env, config: MkDocsConfig, files):
     """Stop before any page is written when a page's content holds what may not be published."""
+    deadline.cancel()  # every page is read
     unsafe = [finding for file in files.documentation_pages() if file.page is not None
               for finding in file.page.meta.get("haven", {}).get("unsafe", [])]
     if unsafe:

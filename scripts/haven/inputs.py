@@ -43,7 +43,7 @@ def findings(site: Site) -> list[Diagnostic]:
 
 
 def _entry(site: Site, folder: str, path: Path, inside: list[Path]) -> list[Diagnostic]:
-    shown = site.show(path)
+    shown = site.show(path.parent) + "/" + path.name  # the link's own name, not where it leads
     if path.is_symlink():
         target = path.resolve()
         if not any(target == root or root in target.parents for root in inside) or not target.exists():

@@ -6,6 +6,8 @@ its errors become `path:line: CODE` findings.
 
 from __future__ import annotations
 
+import re
+
 import datetime
 from typing import Annotated, Literal, TypeVar
 
@@ -319,11 +321,19 @@ def _diagnostic(model: type[BaseModel], doc: YamlDocument, error: dict, what: st
         # A rule across several fields (a model validator): its message says what is missing.
         message = f"{name}: {error['ctx']['error']}"
         hint = ""
+    elif error["type"] in _DATE_ERRORS and _DATE_SHAPE.fullmatch(str(error.get("input"))):
+        # Written as YYYY-MM-DD, as asked: the day itself does not exist.
+        message = f"{name}: {error['input']} is not a day of the calendar"
+        hint = "check the month (01 to 12) and the day (the month's last day at most)"
     else:
         found = error.get("input")
         message = f"{name}: {error['msg'].lower()}, found {found!r}"
         hint = _HINTS.get(error["type"], "")
     return Diagnostic(doc.path, doc.line_of(loc), code, message, hint)
+
+
+_DATE_ERRORS = {"date_from_datetime_parsing", "date_parsing"}
+_DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 _HINTS = {

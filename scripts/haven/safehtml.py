@@ -223,8 +223,9 @@ def findings(problems: list[Problem], shown: str, text: str, first_line: int = 1
     lines = text.lower().splitlines()
     found = set()
     for problem in problems:
-        needle = problem.needle.lower()
-        line = next((number for number, line in enumerate(lines, first_line) if needle and needle in line),
-                    first_line)
+        # As written, else what follows its scheme: Markdown expands tabs, the parser decodes entities.
+        needles = [needle for needle in (problem.needle.lower(), problem.needle.lower().partition(":")[2]) if needle]
+        line = next((number for needle in needles for number, line in enumerate(lines, first_line)
+                     if needle in line), first_line)
         found.add(Diagnostic(shown, line, problem.code, problem.message, problem.hint))
     return sorted(found)

@@ -25,7 +25,7 @@ def read_text(path: Path, shown: str) -> str:
                        "page or a data file may have", "split it into several pages or files")
     data = path.read_bytes()
     if b"\0" in data:
-        raise _finding(shown, data[: data.index(b"\0")].count(b"\n") + 1, "H016",
+        raise _finding(shown, 1, "H016",
                        "this file holds binary data, not text",
                        "pages are text files saved as UTF-8; put pictures in docs/ under their own names")
     try:

@@ -73,6 +73,10 @@ def parse(text: str, path: str, first_line: int = 1) -> YamlDocument:
         mark = exc.problem_mark or exc.context_mark
         line = offset + (mark.line + 1 if mark else 1)
         detail = exc.problem or exc.context or "it cannot be read"
+        lines = text.splitlines()
+        if mark and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
+            raise DiagnosticsError([Diagnostic(path, line, "H001", "this line holds a tab, which YAML does not read "
+                                               "as indentation", "indent with spaces, two per level")]) from None
         where = ""
         if exc.context_mark and offset + exc.context_mark.line + 1 != line:
             where = f" (in what starts on line {offset + exc.context_mark.line + 1})"
