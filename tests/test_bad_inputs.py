@@ -296,3 +296,19 @@ def test_a_page_markdown_would_read_for_hours_stops_the_build_at_the_time_limit(
         "'[' or '<' signs, which Markdown reads very slowly; or split the page)",
         "1 problem found; nothing was published."]
     assert _snapshot(tmp_path) == before
+
+
+def test_an_error_of_haven_s_own_is_one_line_asking_for_a_report_never_a_traceback(tmp_path, capsys, monkeypatch):
+    from haven import frontmatter
+
+    def broken(text, path):
+        raise KeyError("surprise")
+
+    monkeypatch.setattr(frontmatter, "split", broken)
+    site = make(tmp_path)
+    before = _snapshot(tmp_path)
+    assert site.build() == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "docs/en/index.md:1: H099 Haven stopped on an error of its own (KeyError: 'surprise') "
+        "(hint: this is a bug in Haven, not in your change; please report this line to the maintainers)"]
+    assert _snapshot(tmp_path) == before

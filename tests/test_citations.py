@@ -46,7 +46,7 @@ def test_a_source_without_a_quote_is_named_at_its_line(fixture_site, capsys):
 def test_news_needs_no_quote_but_a_page_resting_only_on_news_is_named(fixture_site, capsys):
     write_page(fixture_site, kind="news", quote="")
     assert findings(fixture_site, capsys)[1] == [
-        "docs/en/papers.md:5: H044 warning: this page rests only on news and other reports (hint: add the page "
+        "docs/en/papers.md:4: H044 warning: this page rests only on news and other reports (hint: add the page "
         "of the law, the court, the agency or the organization that says it (kind: law, court, government or "
         "organization))"]
 
@@ -63,7 +63,7 @@ def test_strict_makes_weak_sources_errors(fixture_site, capsys):
     write_page(fixture_site, kind="other", quote="")
     code, lines = findings(fixture_site, capsys, "--strict")
     assert code == 1
-    assert [line.split(" ")[1:3] for line in lines] == [["H043", "the"], ["H044", "this"]]
+    assert [line.split(" ")[1:3] for line in lines] == [["H044", "this"], ["H043", "the"]]
 
 
 def test_a_check_date_after_today_is_an_error(fixture_site, capsys, monkeypatch):
@@ -75,6 +75,15 @@ def test_a_check_date_after_today_is_an_error(fixture_site, capsys, monkeypatch)
         "docs/en/papers.md:5: H042 the source 'ACLU of Maine: Immigration enforcement and warrants' was checked "
         "on 2026-11-20, which is after today (2026-11-15) (hint: write the day you compared it with the page, "
         "e.g. checked: 2026-11-15)"]
+
+
+def test_a_review_date_after_today_is_an_error(fixture_site, capsys, monkeypatch):
+    monkeypatch.setenv("HAVEN_TODAY", "2026-10-15")
+    write_page(fixture_site, checked="2026-10-01")
+    code, lines = findings(fixture_site, capsys)
+    assert code == 1
+    assert "docs/en/papers.md:3: H046 the page was reviewed on 2026-11-01, which is after today (2026-10-15) " \
+        "(hint: write the day you checked the page against its sources, e.g. reviewed: 2026-10-15)" in lines
 
 
 def test_an_unknown_kind_names_the_kinds(fixture_site, capsys):

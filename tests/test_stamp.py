@@ -62,3 +62,19 @@ def test_new_translation_refuses_to_overwrite_or_guess(fixture_site, capsys):
     assert "H022 this translation already exists" in capsys.readouterr().err
     assert main(["-f", config, "new-translation", "fr", "index.md"]) == 1
     assert main(["-f", config, "new-translation", "es", "nothing.md"]) == 1
+
+
+def test_stamp_takes_the_forms_new_translation_takes_from_any_folder(fixture_site, monkeypatch, capsys):
+    path = fixture_site.write("es/rights/at-home.md", "---\ntitle: En casa\nhuman_reviewed: false\n---\n")
+    expected = f"source_hash: {english_hash(fixture_site, 'rights/at-home.md')}"
+    monkeypatch.chdir(fixture_site.root / "docs" / "es")  # mkdocs.yml is found above
+    for words in (["es", "rights/at-home.md"], ["rights/at-home.md"], ["es/rights/at-home.md"]):
+        path.write_text("---\ntitle: En casa\nhuman_reviewed: false\n---\n")
+        assert main(["stamp", *words]) == 0, words
+        assert expected in path.read_text()
+    capsys.readouterr()
+    assert main(["stamp", "at-home.md"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "at-home.md:1: H021 there is no translated page here "
+        "(hint: name it as docs/es/rights/at-home.md, or as: es rights/at-home.md)",
+        "1 problem found."]

@@ -32,6 +32,11 @@ def findings(content: Content, today: datetime.date, strict: bool = False) -> li
                                          weak))
         if not isinstance(meta, PageMeta):
             continue  # a translation's own sources add to its English page's
+        if meta.reviewed > today:
+            result.append(Diagnostic(shown, page.line_of("reviewed"), "H046", f"the page was reviewed on "
+                                     f"{meta.reviewed}, which is after today ({today})",
+                                     f"write the day you checked the page against its sources, e.g. "
+                                     f"reviewed: {today.isoformat()}"))
         if not FIRST_HAND & {source.kind for source in meta.sources}:
             result.append(Diagnostic(shown, page.line_of("sources"), "H044", "this page rests only on news "
                                      "and other reports", "add the page of the law, the court, the agency or "

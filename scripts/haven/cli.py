@@ -24,12 +24,13 @@ from haven import new_translation
 from haven import site as site_module
 from haven import stamp as stamp_module
 from haven import status as status_module
-from haven.diagnostics import DiagnosticsError, Severity
+from haven.diagnostics import DiagnosticsError, Severity, display_path
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="haven", description=__doc__.splitlines()[0])
-    parser.add_argument("-f", "--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
+    parser.add_argument("-f", "--config", type=Path, default=_nearest_config(),
+                        help="the site's mkdocs.yml (default: the nearest one in this folder or above)")
     verbs = parser.add_subparsers(dest="verb", required=True)
     build = verbs.add_parser("build", help="build every language into the site folder, replacing it only on success")
     build.add_argument("-d", "--site-dir", type=Path, help="where to write the site (default: site/ beside mkdocs.yml)")
@@ -40,7 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--external", action="store_true",
                        help="also visit links to other sites (needs the internet; never in CI)")
     stamp = verbs.add_parser("stamp", help="record in translations which English version they match")
-    stamp.add_argument("paths", nargs="+", type=Path, help="translated pages, e.g. docs/es/index.md")
+    stamp.add_argument("paths", nargs="+",
+                       help="translated pages, e.g. docs/es/index.md, or a language and pages: es rights/at-home.md")
     status = verbs.add_parser("status", help="how far each language has come")
     status.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     new = verbs.add_parser("new-translation", help="start a translation from the current English page")
@@ -96,7 +98,7 @@ def _run(args: argparse.Namespace) -> int:
             return _check(args)
         elif args.verb == "stamp":
             site = site_module.load(args.config)
-            for path in args.paths:
+            for path in stamp_module.translations_named(site, args.paths):
                 shown, old, new = stamp_module.stamp(site, path)
                 print(f"{shown}: source_hash {old or '(none)'} -> {new}")
         elif args.verb == "status":
@@ -127,12 +129,33 @@ def _run(args: argparse.Namespace) -> int:
         for diagnostic in exc.diagnostics:
             print(diagnostic.format(), file=sys.stderr)
         count = len(exc.diagnostics)
-        print(f"{count} problem{'s' if count > 1 else ''} found; nothing was published.", file=sys.stderr)
+        # Only a build publishes; after another command the words would mislead.
+        tail = "; nothing was published." if args.verb == "build" else "."
+        print(f"{count} problem{'s' if count > 1 else ''} found{tail}", file=sys.stderr)
         return 1
     except (Abort, ConfigurationError, PluginError) as exc:
         print(f"{args.config}: build failed: {exc}", file=sys.stderr)
         return 1
+    except Exception as exc:  # noqa: BLE001 - an editor gets one line, never a traceback
+        print(f"{_file_in(exc) or args.config}:1: H099 Haven stopped on an error of its own ({type(exc).__name__}: "
+              f"{exc}) (hint: this is a bug in Haven, not in your change; please report this line to the "
+              "maintainers)", file=sys.stderr)
+        return 2
     return 0
+
+
+def _file_in(exc: BaseException) -> str | None:
+    """The file Haven was reading when it failed: the innermost `path` (or `page.path`) in the traceback."""
+    frames = []
+    trace = exc.__traceback__
+    while trace is not None:
+        frames.append(trace.tb_frame)
+        trace = trace.tb_next
+    for frame in reversed(frames):
+        for value in (frame.f_locals.get("path"), getattr(frame.f_locals.get("page"), "path", None)):
+            if isinstance(value, (str, Path)) and str(value):
+                return display_path(Path(value))
+    return None
 
 
 def _sources(args: argparse.Namespace) -> int:
@@ -176,6 +199,14 @@ def _check(args: argparse.Namespace) -> int:
             print(skipped)
         print(check_module.summary(findings))
     return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
+
+
+def _nearest_config() -> Path:
+    """mkdocs.yml in the current folder or the nearest folder above it, so commands work from docs/es/."""
+    for folder in (Path.cwd(), *Path.cwd().parents):
+        if (folder / "mkdocs.yml").is_file():
+            return folder / "mkdocs.yml"
+    return Path("mkdocs.yml")
 
 
 def _not_a_finding_again(record: logging.LogRecord) -> bool:

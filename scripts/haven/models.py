@@ -6,9 +6,10 @@ its errors become `path:line: CODE` findings.
 
 from __future__ import annotations
 
+import datetime
+import difflib
 import re
 
-import datetime
 from typing import Annotated, Literal, TypeVar
 
 from pydantic import (
@@ -312,11 +313,15 @@ def _diagnostic(model: type[BaseModel], doc: YamlDocument, error: dict, what: st
     code = _FIELD_CODES.get(error["type"], "H014")
     if code == "H012":
         message = f"unknown field '{name}' in the {what}"
-        hint = f"fields allowed here: {', '.join(model.model_fields)}"
+        close = difflib.get_close_matches(str(loc[-1]), list(model.model_fields), n=1) if len(loc) == 1 else []
+        hint = (f"did you mean '{close[0]}'? " if close else "") + f"fields allowed here: {', '.join(model.model_fields)}"
     elif code == "H013":
         field = model.model_fields.get(str(loc[0])) if len(loc) == 1 else None
         message = f"the {what} needs the field '{name}'"
-        hint = field.description if field and field.description else f"add a line '{loc[-1]}: …'"
+        example = "YYYY-MM-DD" if field and field.annotation is datetime.date else "…"
+        hint = f"add a line '{loc[-1]}: {example}'"
+        if field and field.description:
+            hint += f": {field.description[0].lower()}{field.description[1:].rstrip('.')}"
     elif error["type"] == "value_error" and isinstance(error.get("input"), dict):
         # A rule across several fields (a model validator): its message says what is missing.
         message = f"{name}: {error['ctx']['error']}"

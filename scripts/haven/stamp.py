@@ -15,6 +15,23 @@ from haven.content import read_page
 from haven.site import Site
 from haven.diagnostics import Diagnostic, DiagnosticsError
 
+def translations_named(site: Site, words: list[str]) -> list[Path]:
+    """The translations `haven stamp` is given, in any of the forms editors use, from any folder:
+    'docs/es/rights/at-home.md' (from the project or the current folder), 'es/rights/at-home.md', or, as
+    `haven new-translation` takes it, 'es rights/at-home.md'."""
+    if len(words) >= 2 and words[0] in site.codes and not Path(words[0]).is_file():
+        words = [f"{words[0]}/{word}" for word in words[1:]]
+    paths = []
+    for word in words:
+        candidates = [Path(word), site.root / word, site.docs_dir / word]
+        found = next((path.resolve() for path in candidates if path.is_file()), None)
+        if found is None or site.docs_dir.resolve() not in found.parents:
+            raise DiagnosticsError([Diagnostic(word, 1, "H021", "there is no translated page here",
+                                               "name it as docs/es/rights/at-home.md, or as: es rights/at-home.md")])
+        paths.append(found)
+    return paths
+
+
 def stamp(site: Site, path: Path) -> tuple[str, str | None, str]:
     """Write the current source hash (and legal version) into `path`.
 

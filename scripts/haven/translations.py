@@ -80,7 +80,9 @@ def orphans(content: Content) -> list[Diagnostic]:
             "give the file the same path as its English page, or add the English page first",
         )
         for page in content.pages.values()
-        if page.lang != content.site.default.code and content.source(page.rel) is None
+        # The file, not its reading: an English page with a broken front matter has its own finding.
+        if page.lang != content.site.default.code
+        and not (content.site.docs_dir / content.site.default.code / page.rel).is_file()
     ]
 
 

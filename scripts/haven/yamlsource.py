@@ -116,6 +116,8 @@ def parse(text: str, path: str, first_line: int = 1) -> YamlDocument:
                     )
                     continue
                 result[key] = convert(value_node, (*loc, key))
+                # A field's line is its key's: a list or a mapping under it starts a line lower.
+                lines[(*loc, key)] = offset + key_node.start_mark.line + 1
             return result
         if isinstance(node, yaml.SequenceNode):
             return [convert(item, (*loc, i)) for i, item in enumerate(node.value)]
