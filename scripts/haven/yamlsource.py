@@ -69,6 +69,10 @@ def parse(text: str, path: str, first_line: int = 1) -> YamlDocument:
     try:
         _refuse_what_could_explode(text, path, offset)
         node = yaml.compose(text, Loader=_LOADER)
+    except yaml.reader.ReaderError as exc:
+        raise DiagnosticsError([Diagnostic(path, offset + text[: exc.position].count("\n") + 1, "H001",
+                                           f"this line holds the character U+{exc.character:04X}, which YAML does "
+                                           "not allow", "delete it: most editors do not show it")]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = offset + (mark.line + 1 if mark else 1)
