@@ -239,6 +239,12 @@ CASES = [
         """), [
         "data/notices.yml:3: H014 notices.0.date: 2026-02-30 is not a day of the calendar (hint: check the month (01 to 12) and the day (the month's last day at most))",
     ]),
+    Case("link-to-no-page-said-once-for-every-language", at_home("See [work](at-work.md).\n"), [
+        f"{AT_HOME}:12: H060 the link 'at-work.md' leads to no page "
+        "(hint: check the file name and the folder; link to the page's .md file)"]),
+    Case("anchor-a-page-lacks", at_home("See [the warrant](../index.md#no-such).\n"), [
+        f"{AT_HOME}:12: H061 the link '../index.md#no-such' leads to an anchor docs/en/index.md does not have "
+        "(hint: copy the anchor from the heading's ¶ link on the built page)"]),
 ]
 
 
@@ -312,3 +318,18 @@ def test_an_error_of_haven_s_own_is_one_line_asking_for_a_report_never_a_traceba
         "docs/en/index.md:1: H099 Haven stopped on an error of its own (KeyError: 'surprise') "
         "(hint: this is a bug in Haven, not in your change; please report this line to the maintainers)"]
     assert _snapshot(tmp_path) == before
+
+
+def test_a_page_left_out_of_nav_is_one_finding_at_the_page():
+    from haven import mkdocs_warnings, site as site_module
+    from conftest import REPO
+
+    the_site = site_module.load(REPO / "mkdocs.yml")
+    message = ('The following pages exist in the docs directory, but are not included in the "nav" configuration:\n'
+               "  - en/rights/raids.md\n  - en/help/bond.md")
+    assert [d.format() for d in mkdocs_warnings.findings(message, the_site)] == [
+        "docs/en/rights/raids.md:1: H026 this page is in no menu: mkdocs.yml's nav: does not list it (hint: add it "
+        "under nav: in mkdocs.yml, e.g. '- rights/raids.md', where readers would look for it)",
+        "docs/en/help/bond.md:1: H026 this page is in no menu: mkdocs.yml's nav: does not list it (hint: add it "
+        "under nav: in mkdocs.yml, e.g. '- help/bond.md', where readers would look for it)"]
+    assert mkdocs_warnings.findings("Some other warning", the_site) is None

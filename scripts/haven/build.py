@@ -56,7 +56,7 @@ def _build(config_path: Path, site_dir: Path, jobs: int | None) -> None:
                    for language in the_site.languages}
         tasks = [(config_path, folders[code], code, the_content) for code in _longest_first(the_site)]
         with _processes(jobs or len(os.sched_getaffinity(0)), len(tasks)) as each:
-            built_parts = parts.parts_of(list(each(parts.build_language, *zip(*tasks))))
+            built_parts = parts.parts_of(list(each(parts.build_language, *zip(*tasks))), the_site)
             parts.merge(the_content, built_parts, fresh)
             finishing.finish(the_content, fresh, built_parts[0].stylesheet, each=each)
         (fresh / built.FINGERPRINT).write_text(inputs + "\n")

@@ -26,9 +26,10 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from haven import searchindex
+from haven import mkdocs_warnings, searchindex
 from haven.content import CONTENT_KEY, Content
-from haven.diagnostics import DiagnosticsError
+from haven.diagnostics import Diagnostic, DiagnosticsError
+from haven.site import Site
 
 SITEMAP = "sitemap.xml"
 _URLS_START = "\n    <url>"  # the sitemap template's indentation (mkdocs_static_i18n/custom_i18n_sitemap)
@@ -79,15 +80,22 @@ def build_language(config_path: Path, folder: Path, lang: str, content: Content)
         logger.handlers = handlers
 
 
-def parts_of(outcomes: list[Outcome]) -> list[Part]:
-    """Show each language's messages, in order; raise the first error, or return the parts."""
+def parts_of(outcomes: list[Outcome], site: Site) -> list[Part]:
+    """Show each language's messages, in order, MkDocs' warnings about the sources as findings, each once;
+    raise the findings, or the first error, or return the parts."""
+    findings: set[Diagnostic] = set()
     for outcome in outcomes:
         for record in outcome.messages:
-            logging.getLogger(record.name).handle(record)
+            translated = mkdocs_warnings.findings(record.getMessage(), site)
+            if translated is None:
+                logging.getLogger(record.name).handle(record)
+            else:
+                findings.update(translated)
     errors = [outcome.error for outcome in outcomes if outcome.error is not None]
-    findings = [finding for error in errors if isinstance(error, DiagnosticsError) for finding in error.diagnostics]
-    if findings:  # every language's, each once
-        raise DiagnosticsError(sorted(set(findings)))
+    findings.update(finding for error in errors if isinstance(error, DiagnosticsError)
+                    for finding in error.diagnostics)
+    if findings:  # every language's, each once; MkDocs' "Aborted with N warnings" says no more than they do
+        raise DiagnosticsError(sorted(findings))
     if errors:
         raise errors[0]
     return [outcome.part for outcome in outcomes]
