@@ -24,7 +24,7 @@ from haven import new_translation
 from haven import site as site_module
 from haven import stamp as stamp_module
 from haven import status as status_module
-from haven.diagnostics import DiagnosticsError, Severity, display_path
+from haven.diagnostics import Diagnostic, DiagnosticsError, Severity, display_path
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -137,9 +137,10 @@ def _run(args: argparse.Namespace) -> int:
         print(f"{args.config}: build failed: {exc}", file=sys.stderr)
         return 1
     except Exception as exc:  # noqa: BLE001 - an editor gets one line, never a traceback
-        print(f"{_file_in(exc) or args.config}:1: H099 Haven stopped on an error of its own ({type(exc).__name__}: "
-              f"{exc}) (hint: this is a bug in Haven, not in your change; please report this line to the "
-              "maintainers)", file=sys.stderr)
+        print(Diagnostic(_file_in(exc) or str(args.config), 1, "H099",
+                         f"Haven stopped on an error of its own ({type(exc).__name__}: {exc})",
+                         "this is a bug in Haven, not in your change; please report this line to the "
+                         "maintainers").format(), file=sys.stderr)
         return 2
     return 0
 

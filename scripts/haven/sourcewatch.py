@@ -17,6 +17,7 @@ import ssl
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -152,7 +153,10 @@ async def _visit_all(urls: list[str]) -> dict[str, tuple[str | None, str | None,
 
 def check(found: list[Citation]) -> list[Diagnostic]:
     """One finding per citation that its source no longer supports."""
-    visited = asyncio.run(_visit_all(list(dict.fromkeys(c.url for c in found))))
+    # In a thread of its own: asyncio.run refuses to start where an event loop already runs (a caller that
+    # drives Playwright's sync API, or a notebook).
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        visited = thread.submit(asyncio.run, _visit_all(list(dict.fromkeys(c.url for c in found)))).result()
     result = []
     for citation in found:
         problem, moved, text = visited[citation.url]
