@@ -333,3 +333,15 @@ def test_a_page_left_out_of_nav_is_one_finding_at_the_page():
         "docs/en/help/bond.md:1: H026 this page is in no menu: mkdocs.yml's nav: does not list it (hint: add it "
         "under nav: in mkdocs.yml, e.g. '- help/bond.md', where readers would look for it)"]
     assert mkdocs_warnings.findings("Some other warning", the_site) is None
+
+
+def test_an_anchor_from_a_page_not_yet_translated_into_a_translated_page_builds_and_checks(tmp_path, capsys):
+    site = make(tmp_path)
+    site.write("en/index.md", page("# Know\n\nRead [the warrant part](rights/at-home.md#ask-to-see-the-warrant).\n"))
+    site.translate("es", "rights/at-home.md", "En casa", "# En casa\n\n## Pida ver la orden\n")
+    assert site.build() == 0  # the Spanish reader of the English stand-in lands at the top of the Spanish page
+    assert 'href="rights/at-home/#ask-to-see-the-warrant"' in site.html("es/")
+    capsys.readouterr()
+    from haven.cli import main
+    main(["-f", str(site.config), "check"])
+    assert " H061 " not in capsys.readouterr().out

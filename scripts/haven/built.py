@@ -71,15 +71,26 @@ def check(site: Site, site_dir: Path) -> list[Diagnostic]:
         if page.scripts:
             findings.append(Diagnostic(shown, 1, "H067", f"the built page /{page.url} runs a script from its content",
                                        "pages hold text and links only; remove <script> and on…= attributes"))
+        stand_in = _is_stand_in(site, page.url, source)
         for href in page.links:
-            problem = _problem(href, page, pages, site_dir)
+            problem = _problem(href, page, pages, site_dir, site if stand_in else None)
             if problem:
                 code, message, hint = problem
                 findings.append(Diagnostic(shown, _line_of(href, lines), code, message, hint))
     return findings
 
 
-def _problem(href: str, page: BuiltPage, pages: dict[str, BuiltPage], site_dir: Path):
+def _is_stand_in(site: Site, url: str, source: Path) -> bool:
+    """Whether the built page is an English page shown in place of a missing translation."""
+    lang = url.partition("/")[0]
+    return lang in site.codes and lang != site.default.code and \
+        source.relative_to(site.docs_dir).parts[0] == site.default.code
+
+
+def _problem(href: str, page: BuiltPage, pages: dict[str, BuiltPage], site_dir: Path,
+             stand_in_of: Site | None = None):
+    """What is wrong with one link of a built page; `stand_in_of` is the site when the page is an English
+    stand-in, whose anchors into translated pages name English headings the translation does not have."""
     scheme = schemes.scheme(href)
     if scheme:
         if schemes.is_unsafe(href):
@@ -96,10 +107,15 @@ def _problem(href: str, page: BuiltPage, pages: dict[str, BuiltPage], site_dir: 
             return None  # an image or a download
         return ("H060", f"the built page /{page.url} links to /{path}, which does not exist",
                 "link to the page's .md file; a page missing in a language is served from English")
-    if fragment and fragment not in built.ids:
+    if fragment and fragment not in built.ids and not (stand_in_of and not _is_english(stand_in_of, built.url)):
         return ("H061", f"the built page /{page.url} links to #{fragment} on /{built.url}, which has no such anchor",
                 "copy the anchor from the heading's ¶ link on the built page")
     return None
+
+
+def _is_english(site: Site, url: str) -> bool:
+    source = _source_of(site, url)
+    return source is not None and source.relative_to(site.docs_dir).parts[0] == site.default.code
 
 
 def _source_of(site: Site, url: str) -> Path | None:

@@ -65,6 +65,10 @@ def build_language(config_path: Path, folder: Path, lang: str, content: Content)
     logger = logging.getLogger("mkdocs")
     kept = _Keep()
     handlers, logger.handlers = logger.handlers, [kept]
+    # Dropped where MkDocs logs it, before its strict count: an English stand-in's anchor into a translation.
+    pages_logger = logging.getLogger("mkdocs.structure.pages")
+    not_mistakes = _NotMistakes(content.site)
+    pages_logger.addFilter(not_mistakes)
     try:
         config = load_config(str(config_path), site_dir=str(folder), strict=True)
         config.extra[CONTENT_KEY] = content
@@ -78,6 +82,7 @@ def build_language(config_path: Path, folder: Path, lang: str, content: Content)
         return Outcome(lang, None, exc, kept.records)
     finally:
         logger.handlers = handlers
+        pages_logger.removeFilter(not_mistakes)
 
 
 def parts_of(outcomes: list[Outcome], site: Site) -> list[Part]:
@@ -99,6 +104,17 @@ def parts_of(outcomes: list[Outcome], site: Site) -> list[Part]:
     if errors:
         raise errors[0]
     return [outcome.part for outcome in outcomes]
+
+
+class _NotMistakes(logging.Filter):
+    """Lets through every message of MkDocs' but those haven.mkdocs_warnings knows are no mistake."""
+
+    def __init__(self, site: Site) -> None:
+        super().__init__()
+        self.site = site
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return mkdocs_warnings.findings(record.getMessage(), self.site) != []
 
 
 class _Keep(logging.Handler):
