@@ -245,6 +245,23 @@ CASES = [
     Case("anchor-a-page-lacks", at_home("See [the warrant](../index.md#no-such).\n"), [
         f"{AT_HOME}:12: H061 the link '../index.md#no-such' leads to an anchor docs/en/index.md does not have "
         "(hint: copy the anchor from the heading's ¶ link on the built page)"]),
+    Case("notice-id-with-capitals", data_file("data/notices.yml", """\
+        notices:
+          - id: "New Rule"
+            date: 2026-02-01
+            expires: 2026-03-01
+            text:
+              en: "A new rule."
+        """), [
+        "data/notices.yml:2: H014 notices.0.id: 'New Rule' is not written the way this field is (hint: lowercase letters, digits and dashes, e.g. 2026-12-new-rule)",
+    ]),
+    Case("translation-hash-typed-by-hand", lambda site: site.write(
+        "es/rights/at-home.md", "---\ntitle: En casa\nsource_hash: latest\nhuman_reviewed: false\n---\n\nx\n"), [
+        "docs/es/rights/at-home.md:3: H014 source_hash: 'latest' is not written the way this field is (hint: run 'haven stamp' on this file to write the current hash)",
+    ]),
+    Case("a-page-at-two-addresses", lambda site: site.write("en/rights/at-home/index.md", ENGLISH_AT_HOME), [
+        'docs/en/rights/at-home/index.md:1: H027 this page and docs/en/rights/at-home.md would both be published at /rights/at-home/ (hint: keep one of them; merge their text into it)',
+    ]),
 ]
 
 

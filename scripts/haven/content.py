@@ -117,6 +117,7 @@ def collect(site: Site) -> tuple[Content, list[Diagnostic]]:
         problems += found
         if page:
             pages[(page.lang, page.rel)] = page
+    problems += _same_address(site, pages)
     strings, documents = {}, {}
     for language in site.languages:
         loaded, documents[language.code], found = read_strings(site, language.code)
@@ -139,6 +140,21 @@ def collect(site: Site) -> tuple[Content, list[Diagnostic]]:
     problems += translations.orphans(content)
     problems += stories.findings(content, allowed)
     return content, problems
+
+
+def _same_address(site: Site, pages: Mapping[tuple[str, str], SourcePage]) -> list[Diagnostic]:
+    """Two files that would be published at one address (x.md and x/index.md): one would silently win."""
+    first: dict[tuple[str, str], SourcePage] = {}
+    found = []
+    for (lang, rel), page in sorted(pages.items()):
+        stem = rel.removesuffix(".md")
+        address = stem.removesuffix("index").rstrip("/")
+        other = first.setdefault((lang, address), page)
+        if other is not page:
+            found.append(Diagnostic(site.show(page.path), 1, "H027", f"this page and {site.show(other.path)} would "
+                                    f"both be published at /{address + '/' if address else ''}",
+                                    "keep one of them; merge their text into it"))
+    return found
 
 
 def read_strings(

@@ -330,6 +330,10 @@ def _diagnostic(model: type[BaseModel], doc: YamlDocument, error: dict, what: st
         # Written as YYYY-MM-DD, as asked: the day itself does not exist.
         message = f"{name}: {error['input']} is not a day of the calendar"
         hint = "check the month (01 to 12) and the day (the month's last day at most)"
+    elif error["type"] == "string_pattern_mismatch":
+        # Never the pattern itself: an editor reads the form the field takes.
+        message = f"{name}: {error.get('input')!r} is not written the way this field is"
+        hint = _PATTERN_HINTS.get(str(loc[-1]), "write it as the other entries of this file are written")
     else:
         found = error.get("input")
         message = f"{name}: {error['msg'].lower()}, found {found!r}"
@@ -345,5 +349,11 @@ _HINTS = {
     "date_from_datetime_parsing": "write the date as YYYY-MM-DD, e.g. 2026-11-28",
     "date_parsing": "write the date as YYYY-MM-DD, e.g. 2026-11-28",
     "bool_parsing": "write true or false",
-    "string_pattern_mismatch": "run 'haven stamp' to write the current hash",
+}
+_PATTERN_HINTS = {
+    "source_hash": "run 'haven stamp' on this file to write the current hash",
+    "id": "lowercase letters, digits and dashes, e.g. 2026-12-new-rule",
+    "link": "a page's path inside docs/en/, e.g. rights/at-home.md",
+    "from": "a page's path inside docs/en/, e.g. rights/at-home.md",
+    "to": "a page's path inside docs/en/, e.g. rights/at-home.md",
 }
