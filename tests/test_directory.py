@@ -60,7 +60,7 @@ BAD_ENTRIES = {
     "unknown service": (lambda t: t.replace('"detention"', '"immigration"'), f"{ENTRY}:12: H070"),
     "unknown language": (lambda t: t.replace('["en", "es"]', '["en", "spanish"]'), f"{ENTRY}:13: H071"),
     "unknown state": (lambda t: t.replace('["IL"]', '["Illinois"]'), f"{ENTRY}:11: H077"),
-    "no English description": (lambda t: t.replace('  en: "Free help with asylum."\n', ""), f"{ENTRY}:16: H074"),
+    "no English description": (lambda t: t.replace('  en: "Free help with asylum."\n', ""), f"{ENTRY}:15: H074"),
     "phone without its source": (lambda t: t.replace('    source: "https://example.org/contact"\n', ""), f"{ENTRY}:6: H013"),
     "no source": (lambda t: t.replace('sources:\n  - "https://example.org/about"\n', ""), f"{ENTRY}:1: H013"),
     "id unlike the file name": (lambda t: t.replace('id: "example-center"', 'id: "other"'), f"{ENTRY}:1: H078"),
@@ -100,7 +100,7 @@ def test_old_checks_and_missing_translations_are_warnings(fixture_site):
     assert f"{ENTRY}:1: H075 warning: 'example-center' was last checked on 2025-06-30, more than 12 months ago" \
         in "\n".join(warnings)
     untranslated = [w for w in warnings if " H079 " in w]
-    assert [w.split(" H079 ")[0] for w in untranslated] == [f"{ENTRY}:16:"] * 2  # ar and ht; es has them
+    assert [w.split(" H079 ")[0] for w in untranslated] == [f"{ENTRY}:15:"] * 2  # ar and ht; es has them
     assert "2 text(s) of 'example-center' have no العربية (ar) translation" in untranslated[0]
 
 

@@ -78,9 +78,9 @@ def test_a_story_without_consent_stops_the_build(fixture_site, capsys):
 
 
 @pytest.mark.parametrize("field,expected", [
-    ("  source: https://example.org/stories/ana\n", "docs/en/stories/ana.md:12: H014 consent: a story published by"),
-    ("  date: 2026-01-01\n", "docs/en/stories/ana.md:12: H014 consent: consent needs its date"),
-    ("  review_by: 2099-01-01\n", "docs/en/stories/ana.md:12: H013"),
+    ("  source: https://example.org/stories/ana\n", "docs/en/stories/ana.md:11: H014 consent: a story published by"),
+    ("  date: 2026-01-01\n", "docs/en/stories/ana.md:11: H014 consent: consent needs its date"),
+    ("  review_by: 2099-01-01\n", "docs/en/stories/ana.md:11: H013"),
 ])
 def test_consent_without_its_evidence_stops_the_build(fixture_site, capsys, field, expected):
     write_story(fixture_site, consent=CONSENT.replace(field, ""), source_hash="0123456789ab")
