@@ -314,7 +314,8 @@ def _diagnostic(model: type[BaseModel], doc: YamlDocument, error: dict, what: st
     if code == "H012":
         message = f"unknown field '{name}' in the {what}"
         close = difflib.get_close_matches(str(loc[-1]), list(model.model_fields), n=1) if len(loc) == 1 else []
-        hint = (f"did you mean '{close[0]}'? " if close else "") + f"fields allowed here: {', '.join(model.model_fields)}"
+        hint = (f"did you mean '{close[0]}'? " if close else "") + \
+            f"fields allowed here: {', '.join(model.model_fields)}"
     elif code == "H013":
         field = model.model_fields.get(str(loc[0])) if len(loc) == 1 else None
         message = f"the {what} needs the field '{name}'"
