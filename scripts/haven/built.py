@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from haven import budget, schemes
-from haven.diagnostics import Diagnostic
+from haven.diagnostics import Diagnostic, line_holding
 from haven.site import Site
 
 FINGERPRINT = ".haven-build"
@@ -83,8 +83,16 @@ def check(site: Site, site_dir: Path) -> list[Diagnostic]:
 def _is_stand_in(site: Site, url: str, source: Path) -> bool:
     """Whether the built page is an English page shown in place of a missing translation."""
     lang = url.partition("/")[0]
-    return lang in site.codes and lang != site.default.code and \
-        source.relative_to(site.docs_dir).parts[0] == site.default.code
+    return lang in site.codes and lang != site.default.code and _written_in_english(site, source)
+
+
+def _into_translation(stand_in_of: Site | None, url: str) -> bool:
+    """From an English stand-in, whether the linked page is a translation (its anchors are its own)."""
+    return stand_in_of is not None and not _written_in_english(stand_in_of, _source_of(stand_in_of, url))
+
+
+def _written_in_english(site: Site, source: Path | None) -> bool:
+    return source is not None and source.relative_to(site.docs_dir).parts[0] == site.default.code
 
 
 def _problem(href: str, page: BuiltPage, pages: dict[str, BuiltPage], site_dir: Path,
@@ -107,15 +115,10 @@ def _problem(href: str, page: BuiltPage, pages: dict[str, BuiltPage], site_dir: 
             return None  # an image or a download
         return ("H060", f"the built page /{page.url} links to /{path}, which does not exist",
                 "link to the page's .md file; a page missing in a language is served from English")
-    if fragment and fragment not in built.ids and not (stand_in_of and not _is_english(stand_in_of, built.url)):
+    if fragment and fragment not in built.ids and not _into_translation(stand_in_of, built.url):
         return ("H061", f"the built page /{page.url} links to #{fragment} on /{built.url}, which has no such anchor",
                 "copy the anchor from the heading's ¶ link on the built page")
     return None
-
-
-def _is_english(site: Site, url: str) -> bool:
-    source = _source_of(site, url)
-    return source is not None and source.relative_to(site.docs_dir).parts[0] == site.default.code
 
 
 def _source_of(site: Site, url: str) -> Path | None:
@@ -135,12 +138,7 @@ def _source_of(site: Site, url: str) -> Path | None:
 
 def _line_of(href: str, lines: list[str]) -> int:
     """The first source line that holds the link as written (or its last path part)."""
-    needles = [href, href.split("#")[0].rstrip("/").rsplit("/", 1)[-1] or href]
-    for needle in filter(None, needles):
-        for number, line in enumerate(lines, start=1):
-            if needle in line:
-                return number
-    return 1
+    return line_holding(lines, [href, href.split("#")[0].rstrip("/").rsplit("/", 1)[-1] or href])
 
 
 def fingerprint(site: Site) -> str:

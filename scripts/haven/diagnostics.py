@@ -55,6 +55,16 @@ def display_path(path: Path, root: Path | None = None) -> str:
     return path.as_posix()
 
 
+def line_holding(lines: list[str], needles: list[str], first_line: int = 1, default: int | None = None) -> int:
+    """The number of the first line that holds the first needle found (the first needle tried first), the
+    lines numbered from `first_line`; `default` (else `first_line`) when none holds any."""
+    for needle in filter(None, needles):
+        for number, line in enumerate(lines, start=first_line):
+            if needle in line:
+                return number
+    return first_line if default is None else default
+
+
 def errors(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     return [d for d in diagnostics if d.severity is Severity.ERROR]
 

@@ -50,7 +50,8 @@ def _entry(site: Site, folder: str, path: Path, inside: list[Path]) -> list[Diag
             return [Diagnostic(shown, 1, "H018", f"this is a symbolic link to {os.readlink(path)}, which is not a "
                                "file of docs/, data/ or overrides/", "put the file itself here, not a link to it")]
         return []
-    mode = path.lstat().st_mode
+    status = path.lstat()  # not a link: the file itself
+    mode = status.st_mode
     if stat.S_ISDIR(mode):
         return _name(shown, folder, path.name)
     if not stat.S_ISREG(mode):
@@ -60,8 +61,8 @@ def _entry(site: Site, folder: str, path: Path, inside: list[Path]) -> list[Diag
         kinds = ", ".join(sorted(KINDS[folder]))
         return [Diagnostic(shown, 1, "H023", f"{folder}/ holds no files of the kind '{suffix or path.name}'",
                            f"{folder}/ holds only these kinds of file: {kinds}")]
-    if path.stat().st_size > MAX_BYTES:
-        return [Diagnostic(shown, 1, "H017", f"this file is {path.stat().st_size // 1000:,} KB, over the "
+    if status.st_size > MAX_BYTES:
+        return [Diagnostic(shown, 1, "H017", f"this file is {status.st_size // 1000:,} KB, over the "
                            f"{MAX_BYTES // 1000:,} KB a reader should have to download",
                            "make the picture or the document smaller")]
     return _name(shown, folder, path.name)

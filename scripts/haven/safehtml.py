@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser
 
 from haven import schemes
-from haven.diagnostics import Diagnostic
+from haven.diagnostics import Diagnostic, line_holding
 
 # What Markdown, its extensions (admonition, attr_list, md_in_html, tables, toc) and an editor's plain raw
 # HTML may produce.
@@ -224,8 +224,7 @@ def findings(problems: list[Problem], shown: str, text: str, first_line: int = 1
     found = set()
     for problem in problems:
         # As written, else what follows its scheme: Markdown expands tabs, the parser decodes entities.
-        needles = [needle for needle in (problem.needle.lower(), problem.needle.lower().partition(":")[2]) if needle]
-        line = next((number for needle in needles for number, line in enumerate(lines, first_line)
-                     if needle in line), first_line)
+        needle = problem.needle.lower()
+        line = line_holding(lines, [needle, needle.partition(":")[2]], first_line)
         found.add(Diagnostic(shown, line, problem.code, problem.message, problem.hint))
     return sorted(found)
