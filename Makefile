@@ -107,6 +107,7 @@ bench: setup chromium $(BENCH_READY) $(LIGHTHOUSE_READY)
 	$(BIN)/python bench/build_time.py
 	$(BIN)/python bench/page_weight.py
 	$(BIN)/python bench/offline_packs.py
+	$(BIN)/python bench/slow_markdown.py
 	HAVEN_CHROMIUM=$(CHROMIUM) $(BIN)/python bench/search_engines.py
 	HAVEN_CHROMIUM=$(CHROMIUM) $(BIN)/python bench/lighthouse.py
 
