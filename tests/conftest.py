@@ -96,7 +96,10 @@ def mkdocs_yml(languages: dict[str, str]) -> str:
           - assets/stylesheets/haven.css
         hooks:
           - {REPO / 'scripts' / 'haven' / 'hooks.py'}
-        validation:
+        validation:  # as the repository's mkdocs.yml
+          omitted_files: warn
+          absolute_links: warn
+          unrecognized_links: warn
           anchors: warn
         markdown_extensions:
           - admonition

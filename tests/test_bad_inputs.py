@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ENGLISH_AT_HOME, FixtureSite
+from conftest import ENGLISH_AT_HOME, FixtureSite, mkdocs_yml
 from haven import deadline
 
 LANGUAGES = {"en": "English", "es": "Español"}
@@ -245,6 +245,16 @@ CASES = [
     Case("anchor-a-page-lacks", at_home("See [the warrant](../index.md#no-such).\n"), [
         f"{AT_HOME}:12: H061 the link '../index.md#no-such' leads to an anchor docs/en/index.md does not have "
         "(hint: copy the anchor from the heading's ¶ link on the built page)"]),
+    Case("absolute-link", at_home("See [home](/index.md).\n"), [
+        f"{AT_HOME}:12: H063 the link '/index.md' starts with '/': it leaves the reader's language, and does not "
+        "work offline (hint: did you mean '../../index.md'?)"]),
+    Case("link-to-a-folder", at_home("See [your rights](../rights/).\n"), [
+        f"{AT_HOME}:12: H060 the link '../rights/' leads to a folder or an address, not to a page's file "
+        "(hint: link to the page's .md file with a relative path, e.g. ../rights/at-home.md)"]),
+    Case("nav-lists-a-page-that-is-gone", lambda site: site.config.write_text(
+        mkdocs_yml(LANGUAGES) + "nav:\n  - index.md\n  - rights/at-home.md\n  - Raids: rights/raids.md\n"), [
+        "mkdocs.yml:46: H029 nav: lists rights/raids.md, which is not a page of docs/en/ "
+        "(hint: check the file name and the folder, or add the page)"]),
     Case("notice-id-with-capitals", data_file("data/notices.yml", """\
         notices:
           - id: "New Rule"
@@ -261,6 +271,18 @@ CASES = [
     ]),
     Case("a-page-at-two-addresses", lambda site: site.write("en/rights/at-home/index.md", ENGLISH_AT_HOME), [
         'docs/en/rights/at-home/index.md:1: H027 this page and docs/en/rights/at-home.md would both be published at /rights/at-home/ (hint: keep one of them; merge their text into it)',
+    ]),
+    Case("a-page-copied-into-a-second-folder", lambda site: site.write("en/know/at-home.md", ENGLISH_AT_HOME), [
+        "docs/en/rights/at-home.md:2: H028 this page has the title 'If agents come to your home', as docs/en/know/at-home.md has (hint: keep one page and link to it, or give each page a title of its own)",
+    ]),
+    Case("empty-title", lambda site: site.write("en/rights/at-home.md", ENGLISH_AT_HOME.replace(
+        "title: If agents come to your home", "title:")), [
+        "docs/en/rights/at-home.md:2: H014 title: this field is empty (hint: write its value after 'title:')",
+    ]),
+    Case("norwegian-read-as-false", lambda site: site.config.write_text(
+        mkdocs_yml(LANGUAGES | {"no": "Norsk"}), encoding="utf-8"), [
+        'mkdocs.yml:43: H003 MkDocs reads the unquoted locale no as a true/false value, not as text (hint: write it in quotes: locale: "no")',
+        "mkdocs.yml:43: H031 the theme has no interface strings for 'no' (hint: add overrides/partials/languages/no.html (translate a copy of overrides/partials/languages/ht.html))",
     ]),
 ]
 
@@ -308,6 +330,29 @@ def test_a_page_saved_by_any_editor_builds_as_it_reads(saved_as, tmp_path):
     assert "title:" not in html[html.index("<article"):]  # the front matter is not shown as text
 
 
+@pytest.mark.parametrize("typed", ["no", "yes", "01234", "1e3", "9:30", "2026-11-01"])
+def test_a_title_yaml_would_read_as_another_type_is_published_as_typed(typed, tmp_path):
+    site = make(tmp_path)
+    site.write("en/rights/at-home.md", ENGLISH_AT_HOME.replace("title: If agents come to your home", f"title: {typed}"))
+    assert site.build() == 0
+    assert f"<title>{typed} - Haven test</title>" in site.html("rights/at-home/")
+
+
+def test_a_script_the_page_check_missed_is_never_hashed_into_the_policy_nor_published(tmp_path, capsys, monkeypatch):
+    from haven import safehtml
+
+    monkeypatch.setattr(safehtml, "content_problems", lambda html: [])  # as if the first check had a gap
+    site = make(tmp_path)
+    site.write("en/rights/at-home.md", page("Keep the door closed.\n\n<script>steal()</script>\n"))
+    before = _snapshot(tmp_path)
+    assert site.build() == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{AT_HOME}:1: H120 the built page's text holds <script>, which Haven does not publish "
+        "(hint: remove the <script> from the page)",
+        "1 problem found; nothing was published."]
+    assert _snapshot(tmp_path) == before
+
+
 def test_a_page_markdown_would_read_for_hours_stops_the_build_at_the_time_limit(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(deadline, "READING", 2.0)  # 120 s on a real build: far above any real page
     site = make(tmp_path)
@@ -352,9 +397,22 @@ def test_a_page_left_out_of_nav_is_one_finding_at_the_page():
     assert mkdocs_warnings.findings("Some other warning", the_site) is None
 
 
+def test_a_warning_haven_does_not_know_is_one_finding_in_mkdocs_words_at_the_page_it_names(tmp_path):
+    from haven import mkdocs_warnings, site
+
+    the_site = site.load(make(tmp_path).config)
+    assert [mkdocs_warnings.unknown(message, the_site).format() for message in [
+        "Doc file 'en/rights/at-home.md' contains  something\nnew.", "A plugin is unhappy."]] == [
+        "docs/en/rights/at-home.md:1: H090 MkDocs: Doc file 'en/rights/at-home.md' contains something new. "
+        "(hint: the build stops on MkDocs' warnings; fix what it names, or ask a maintainer)",
+        "mkdocs.yml:1: H090 MkDocs: A plugin is unhappy. "
+        "(hint: the build stops on MkDocs' warnings; fix what it names, or ask a maintainer)"]
+
+
 def test_an_anchor_from_a_page_not_yet_translated_into_a_translated_page_builds_and_checks(tmp_path, capsys):
     site = make(tmp_path)
-    site.write("en/index.md", page("# Know\n\nRead [the warrant part](rights/at-home.md#ask-to-see-the-warrant).\n"))
+    site.write("en/index.md", page("# Know\n\nRead [the warrant part](rights/at-home.md#ask-to-see-the-warrant).\n",
+                                   HEADER.replace("If agents come to your home", "Know your rights")))
     site.translate("es", "rights/at-home.md", "En casa", "# En casa\n\n## Pida ver la orden\n")
     assert site.build() == 0  # the Spanish reader of the English stand-in lands at the top of the Spanish page
     assert 'href="rights/at-home/#ask-to-see-the-warrant"' in site.html("es/")

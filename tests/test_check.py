@@ -38,8 +38,8 @@ def with_es_home(fixture_site, body):
 
 def test_clean_site_reports_no_errors_or_warnings_beyond_missing_translations(fixture_site, capsys):
     for lang in ("es", "ar", "ht"):
-        for rel in ("index.md", "rights/at-home.md"):
-            fixture_site.translate(lang, rel, "T", "# T\n", human_reviewed=True)
+        for rel, title in (("index.md", "Home"), ("rights/at-home.md", "At home")):
+            fixture_site.translate(lang, rel, title, f"# {title}\n", human_reviewed=True)
     code, out = check(fixture_site, capsys)
     assert (code, out) == (0, ["0 errors, 0 warnings in 0 files"])
 

@@ -85,7 +85,7 @@ def test_a_style_attribute_stops_the_build_naming_the_page(tmp_path):
     with pytest.raises(DiagnosticsError) as raised:
         policy.write(tmp_path, {"es/about/index.html": "docs/es/about.md"}.get)
     assert [d.format() for d in raised.value.diagnostics] == [
-        'docs/es/about.md:1: H096 the built page /es/about/ has style="color:red" on <p>, which the site\'s '
+        'docs/es/about.md:1: H096 the built page has style="color:red" on <p>, which the site\'s '
         "Content-Security-Policy blocks (hint: give the element a class and style it in "
         "overrides/assets/stylesheets/haven.css; scripts go in overrides/assets/javascripts/)"]
     assert not (tmp_path / policy.HEADERS_FILE).exists()

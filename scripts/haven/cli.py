@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
-import re
 import sys
 import tempfile
 from pathlib import Path
@@ -19,6 +18,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from haven import addresses
 from haven import check as check_module
 from haven import clock
+from haven import mkdocs_warnings
 from haven import content as content_module
 from haven import new_translation
 from haven import site as site_module
@@ -210,22 +210,13 @@ def _nearest_config() -> Path:
     return Path("mkdocs.yml")
 
 
-def _not_a_finding_again(record: logging.LogRecord) -> bool:
-    """MkDocs names the page whose reading a finding stopped, with the finding: the finding is shown once,
-    in the report."""
-    return not _FINDING_AGAIN.match(record.getMessage())
-
-
-_FINDING_AGAIN = re.compile(r"Error (reading|building) page '[^']*': \S+:\d+: H\d{3} ")
-
-
 @contextlib.contextmanager
 def _mkdocs_messages_to_stderr(level: int):
     """Show MkDocs' messages from `level` up as the mkdocs command would, for this call only."""
     logger = logging.getLogger("mkdocs")
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-    handler.addFilter(_not_a_finding_again)
+    handler.addFilter(lambda record: not mkdocs_warnings.is_finding_again(record.getMessage()))
     before = logger.level
     logger.addHandler(handler)
     logger.setLevel(level)

@@ -117,7 +117,7 @@ def collect(site: Site) -> tuple[Content, list[Diagnostic]]:
         problems += found
         if page:
             pages[(page.lang, page.rel)] = page
-    problems += _same_address(site, pages)
+    problems += _same_address(site, pages) + _same_title(site, pages)
     strings, documents = {}, {}
     for language in site.languages:
         loaded, documents[language.code], found = read_strings(site, language.code)
@@ -147,13 +147,31 @@ def _same_address(site: Site, pages: Mapping[tuple[str, str], SourcePage]) -> li
     first: dict[tuple[str, str], SourcePage] = {}
     found = []
     for (lang, rel), page in sorted(pages.items()):
-        stem = rel.removesuffix(".md")
-        address = stem.removesuffix("index").rstrip("/")
+        address = _address(rel)
         other = first.setdefault((lang, address), page)
         if other is not page:
             found.append(Diagnostic(site.show(page.path), 1, "H027", f"this page and {site.show(other.path)} would "
                                     f"both be published at /{address + '/' if address else ''}",
                                     "keep one of them; merge their text into it"))
+    return found
+
+
+def _address(rel: str) -> str:
+    """The address a page is published at, without its slashes: 'rights/at-home' for rights/at-home/index.md."""
+    return rel.removesuffix(".md").removesuffix("index").rstrip("/")
+
+
+def _same_title(site: Site, pages: Mapping[tuple[str, str], SourcePage]) -> list[Diagnostic]:
+    """Two pages of one language with one title: most often a page copied into a second folder, whose copies
+    then drift apart while readers see two menu entries and two search results they cannot tell apart."""
+    first: dict[tuple[str, str], SourcePage] = {}
+    found = []
+    for (lang, _), page in sorted(pages.items()):
+        other = first.setdefault((lang, " ".join(page.meta.title.casefold().split())), page)
+        if other is not page and _address(other.rel) != _address(page.rel):  # else H027 says it
+            found.append(Diagnostic(site.show(page.path), page.line_of("title"), "H028",
+                                    f"this page has the title '{page.meta.title}', as {site.show(other.path)} has",
+                                    "keep one page and link to it, or give each page a title of its own"))
     return found
 
 

@@ -331,6 +331,10 @@ def _diagnostic(model: type[BaseModel], doc: YamlDocument, error: dict, what: st
         # Written as YYYY-MM-DD, as asked: the day itself does not exist.
         message = f"{name}: {error['input']} is not a day of the calendar"
         hint = "check the month (01 to 12) and the day (the month's last day at most)"
+    elif "input" in error and error["input"] is None:
+        # `title:` with nothing after it (or YAML's words for nothing: null, ~).
+        message = f"{name}: this field is empty"
+        hint = f"write its value after '{loc[-1]}:'"
     elif error["type"] == "string_pattern_mismatch":
         # Never the pattern itself: an editor reads the form the field takes.
         message = f"{name}: {error.get('input')!r} is not written the way this field is"

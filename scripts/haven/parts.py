@@ -92,10 +92,12 @@ def parts_of(outcomes: list[Outcome], site: Site) -> list[Part]:
     for outcome in outcomes:
         for record in outcome.messages:
             translated = mkdocs_warnings.findings(record.getMessage(), site)
-            if translated is None:
-                logging.getLogger(record.name).handle(record)
-            else:
+            if translated is not None:
                 findings.update(translated)
+            elif record.levelno >= logging.WARNING:  # the strict build stops on it
+                findings.add(mkdocs_warnings.unknown(record.getMessage(), site))
+            else:
+                logging.getLogger(record.name).handle(record)
     errors = [outcome.error for outcome in outcomes if outcome.error is not None]
     findings.update(finding for error in errors if isinstance(error, DiagnosticsError)
                     for finding in error.diagnostics)

@@ -180,26 +180,27 @@ def write(site_dir: Path, shown: Callable[[str], str] = str) -> None:
     editors know for a built page ('es/about/index.html' -> 'docs/es/about.md').
     """
     script_hashes: set[str] = set()
-    blocked = []
+    blocked: dict[Diagnostic, None] = {}  # a page's English stand-ins repeat its findings in every language
     for path in sorted(site_dir.rglob("*.html")):
         html = path.read_text(encoding="utf-8")
         rel = path.relative_to(site_dir).as_posix()
-        url = rel.removesuffix('index.html')
+        source = shown(rel)
+        page = "the built page" if source != rel else f"the built page /{rel.removesuffix('index.html')}"
         tree = LexborHTMLParser(html)
-        blocked += [Diagnostic(shown(rel), 1, "H096",
-                               f"the built page /{url} has {attribute}, which the site's "
-                               "Content-Security-Policy blocks",
+        for attribute in blocked_attributes(tree):
+            blocked[Diagnostic(source, 1, "H096", f"{page} has {attribute}, which the site's "
+                                                  "Content-Security-Policy blocks",
                                "give the element a class and style it in overrides/assets/stylesheets/haven.css; "
-                               "scripts go in overrides/assets/javascripts/")
-                    for attribute in blocked_attributes(tree)]
+                               "scripts go in overrides/assets/javascripts/")] = None
         # Whatever wrote it (content is checked before, safehtml): nothing hashed may load or run from elsewhere.
-        blocked += [Diagnostic(shown(rel), 1, problem.code, f"/{url}: {problem.message}", problem.hint)
-                    for problem in safehtml.built_problems(tree)]
+        for problem in safehtml.built_problems(tree):
+            message = problem.message if source != rel else f"/{rel.removesuffix('index.html')}: {problem.message}"
+            blocked[Diagnostic(source, 1, problem.code, message, problem.hint)] = None
         html, hashes = with_policy(html)
         script_hashes.update(hashes)
         path.write_text(html, encoding="utf-8")
     if blocked:
-        raise DiagnosticsError(blocked)
+        raise DiagnosticsError(list(blocked))
     (site_dir / HEADERS_FILE).write_text(headers_text(script_hashes), encoding="utf-8")
 
 

@@ -135,7 +135,11 @@ def is_elsewhere(url: str) -> bool:
 def built_problems(tree: LexborHTMLParser) -> list[Problem]:
     """Why a built page may not be published, whoever wrote the HTML: an embedding element, a refresh, an
     address that runs code, or anything loaded from another host."""
-    problems = []
+    # The theme's and Haven's own inline code stands outside the page's text; the policy hashes every inline
+    # script and style, so code inside the text (which only content could have put there) must never reach it.
+    problems = [Problem("H120", f"the built page's text holds <{node.tag}>, which Haven does not publish",
+                        f"remove the <{node.tag}> from the page", f"<{node.tag}")
+                for node in tree.css("article script, article style")]
     for node in tree.css("*"):
         tag = node.tag
         if tag in NEVER or tag in SVG_ACTIVE - {"script"}:
