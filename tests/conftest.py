@@ -2,18 +2,44 @@
 
 from __future__ import annotations
 
+import datetime
+import os
+import re
 import shutil
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-
-from collections.abc import Iterator
 
 import pytest
 
 from haven.serving import Server
 
 REPO = Path(__file__).resolve().parents[1]
+
+# Every test runs on a fixed day, never on the day it is run: a fixture page reviewed on 2026-11-01
+# would otherwise turn a year old on 2027-11-02 and fail the tests of a change that did nothing.
+# Fixture sites live on FIXTURE_TODAY. Set here, before any test, for this process and the build
+# processes it starts (haven.clock reads it).
+FIXTURE_TODAY = "2026-12-01"
+os.environ["HAVEN_TODAY"] = FIXTURE_TODAY
+
+
+def _latest_recorded_day(root: Path) -> str:
+    """The latest day the repository's pages, sources or directory entries were reviewed, checked or
+    verified: a day all of its content was true on. `make check`, on the real day, says when it grows old."""
+    recorded = re.compile(r"^\s*(?:- )?(?:reviewed|checked|verified): (\d{4}-\d{2}-\d{2})\s*$", re.MULTILINE)
+    files = [*root.glob("docs/**/*.md"), *root.glob("data/**/*.yml")]
+    return max(day for path in files for day in recorded.findall(path.read_text(encoding="utf-8")))
+
+
+# The repository's own site is built and checked on that day (`on_the_real_day`).
+REAL_TODAY = datetime.date.fromisoformat(_latest_recorded_day(REPO))
+
+
+@pytest.fixture
+def on_the_real_day(monkeypatch: pytest.MonkeyPatch) -> datetime.date:
+    monkeypatch.setenv("HAVEN_TODAY", REAL_TODAY.isoformat())
+    return REAL_TODAY
 
 # Languages of the fixture sites: English, one left-to-right translation, one
 # right-to-left, and one that Material has no interface strings for.
@@ -187,7 +213,9 @@ def real_site(tmp_path_factory) -> Iterator[tuple[Path, str]]:
     from haven.build import build
 
     site_dir = tmp_path_factory.mktemp("real") / "site"
-    build(REPO / "mkdocs.yml", site_dir)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HAVEN_TODAY", REAL_TODAY.isoformat())
+        build(REPO / "mkdocs.yml", site_dir)
     server = Server(site_dir)
     yield site_dir, server.url
     server.close()

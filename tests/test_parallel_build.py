@@ -33,7 +33,7 @@ def _zip_members_differ(one: Path, other: Path) -> str:
         return f" (members {changed[:5]})"
 
 
-def test_the_parallel_build_publishes_the_same_site_as_mkdocs_build(real_site, tmp_path):
+def test_the_parallel_build_publishes_the_same_site_as_mkdocs_build(real_site, tmp_path, on_the_real_day):
     parallel, _ = real_site
     sequential = tmp_path / "sequential"
     # `mkdocs build` (and `mkdocs serve`): mkdocs-static-i18n builds the languages one after the other.

@@ -1,17 +1,16 @@
 """The repository's own site, built strictly once: what every language contains."""
 
-import datetime
 import re
 
 import yaml
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from conftest import REPO
+from conftest import REAL_TODAY, REPO
 from haven import content, site, stories
 
 SITE = site.load(REPO / "mkdocs.yml")
 # Stories whose consent is pending or withdrawn are not published in any language.
-UNPUBLISHED = stories.unpublished(content.load(SITE), datetime.date.today())
+UNPUBLISHED = stories.unpublished(content.load(SITE), REAL_TODAY)
 # Every published English page and its address: 'index.md' -> '', 'rights/at-home.md' -> 'rights/at-home/',
 # 'stories/index.md' -> 'stories/'.
 SOURCES = {
@@ -50,13 +49,11 @@ def test_translations_say_whether_a_fluent_human_reviewed_them(real_site):
             assert ('data-haven-notice="unreviewed"' in html) is not reviewed, source
 
 
-def test_the_repository_passes_its_own_check():
-    import datetime
-
+def test_the_repository_passes_its_own_check(on_the_real_day):
     from haven import check
     from haven.diagnostics import Severity
 
-    findings, skipped = check.run(REPO / "mkdocs.yml", datetime.date.today())
+    findings, skipped = check.run(REPO / "mkdocs.yml", on_the_real_day)
     assert skipped is None
     assert [f.format() for f in findings if f.severity is Severity.ERROR] == []
 
