@@ -6,7 +6,8 @@
 #                to another host, no Content-Security-Policy violation (haven verify)
 #   make build   build the site into site/ (replaced only when the build succeeds), every core
 #                building languages at once; JOBS=1 builds them one after the other
-#   make check   check the workflows, the sources and a strict build, without touching site/;
+#   make check   lint the code (ruff), check the workflows, the sources and a strict build,
+#                without touching site/;
 #                REPORT=file also writes the report to that file (CI uploads it)
 #   make sources visit every cited source and report those that fail, moved or lost their quote
 #   make audit   look up every pinned package in PyPI's vulnerability data (needs the network)
@@ -50,10 +51,14 @@ REPORT ?=
 # depend on what else a machine has installed.
 ACTIONLINT := $(BIN)/actionlint -shellcheck= -pyflakes= .github/workflows/*.yml
 
+# ruff: the code's lint rules and format, as pyproject.toml sets them.
+RUFF := $(BIN)/ruff check scripts tests bench && $(BIN)/ruff format --check scripts tests bench
+
 check: setup
 ifdef REPORT
-	bash -o pipefail -c '{ $(ACTIONLINT) && $(BIN)/haven check; } 2>&1 | tee "$(REPORT)"'
+	bash -o pipefail -c '{ $(RUFF) && $(ACTIONLINT) && $(BIN)/haven check; } 2>&1 | tee "$(REPORT)"'
 else
+	$(RUFF)
 	$(ACTIONLINT)
 	$(BIN)/haven check
 endif

@@ -32,13 +32,18 @@ def main(argv: list[str] | None = None) -> int:
             for jobs in times:
                 site_dir = Path(scratch) / f"site-{jobs or 'all'}-{run}"
                 start = time.perf_counter()
-                subprocess.run([str(haven), "-f", str(REPO / "mkdocs.yml"), "build", "-d", str(site_dir),
-                                "--jobs", jobs], check=True, stdout=subprocess.DEVNULL)
+                subprocess.run(
+                    [str(haven), "-f", str(REPO / "mkdocs.yml"), "build", "-d", str(site_dir), "--jobs", jobs],
+                    check=True,
+                    stdout=subprocess.DEVNULL,
+                )
                 times[jobs].append(time.perf_counter() - start)
         pages = sum(1 for _ in (Path(scratch) / "site-all-0").rglob("*.html"))
     for jobs, label in (("1", "JOBS=1 (one process)"), ("", f"parallel ({cores} cores)")):
-        print(f"full build ({pages} HTML files), {label}: median {statistics.median(times[jobs]):.2f} s, "
-              f"min {min(times[jobs]):.2f} s, max {max(times[jobs]):.2f} s over {args.runs} runs")
+        print(
+            f"full build ({pages} HTML files), {label}: median {statistics.median(times[jobs]):.2f} s, "
+            f"min {min(times[jobs]):.2f} s, max {max(times[jobs]):.2f} s over {args.runs} runs"
+        )
     ratio = statistics.median(times[""]) / statistics.median(times["1"])
     print(f"parallel / JOBS=1 = {ratio:.2f} (median wall times)")
     return 0

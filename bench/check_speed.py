@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate_site import REPO, generate  # noqa: E402
+from generate_site import REPO, generate
 
 BIN = Path(sys.executable).parent
 
@@ -45,16 +45,28 @@ def haven_check(root: Path) -> list[str]:
 
 def lychee(root: Path) -> list[str]:
     # Static hosts serve index.html for a folder; lychee must be told so.
-    return [str(BIN / "lychee"), "--offline", "--include-fragments", "--index-files", "index.html",
-            "--no-progress", "--root-dir", str(root / "site"), "--format", "json", "site/**/*.html"]
+    return [
+        str(BIN / "lychee"),
+        "--offline",
+        "--include-fragments",
+        "--index-files",
+        "index.html",
+        "--no-progress",
+        "--root-dir",
+        str(root / "site"),
+        "--format",
+        "json",
+        "site/**/*.html",
+    ]
 
 
 def compare(root: Path, label: str, runs: int) -> str:
     haven_time, _ = timed(haven_check(root), root, runs)
     lychee_time, _ = timed(lychee(root), root, runs)
     pages = sum(1 for _ in (root / "site").rglob("*.html"))
-    return (f"| {label} ({pages} HTML files) | {haven_time:.2f} s | {lychee_time:.2f} s | "
-            f"{haven_time / lychee_time:.2f} |")
+    return (
+        f"| {label} ({pages} HTML files) | {haven_time:.2f} s | {lychee_time:.2f} s | {haven_time / lychee_time:.2f} |"
+    )
 
 
 def canonical(url: str) -> str:
@@ -112,8 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="haven-bench-") as scratch:
         root = generate(Path(scratch) / "big", args.languages, args.pages)
         start = time.perf_counter()
-        subprocess.run([str(BIN / "haven"), "-f", str(root / "mkdocs.yml"), "build"], check=True,
-                       capture_output=True)
+        subprocess.run([str(BIN / "haven"), "-f", str(root / "mkdocs.yml"), "build"], check=True, capture_output=True)
         build_time = time.perf_counter() - start
         rows.append(compare(root, f"generated, {args.languages} languages x {args.pages} pages", args.runs))
         print(rows[-1], flush=True)
@@ -122,9 +133,11 @@ def main(argv: list[str] | None = None) -> int:
         _, lychee_report = timed(lychee(root), root, 1)
         by_haven, by_lychee = found_by_haven(haven_report), found_by_lychee(lychee_report, root)
     print(f"\nbuild of the generated site: {build_time:.1f} s")
-    print(f"planted {len(planted)} broken links and anchors: haven check found {len(planted & by_haven)}, "
-          f"lychee found {len(planted & by_lychee)}; reported by only one of them: "
-          f"{sorted(by_haven ^ by_lychee) or 'none'}")
+    print(
+        f"planted {len(planted)} broken links and anchors: haven check found {len(planted & by_haven)}, "
+        f"lychee found {len(planted & by_lychee)}; reported by only one of them: "
+        f"{sorted(by_haven ^ by_lychee) or 'none'}"
+    )
     return 0 if planted <= by_haven and by_haven == by_lychee else 1
 
 

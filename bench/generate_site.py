@@ -18,8 +18,18 @@ REPO = Path(__file__).resolve().parents[1]
 
 # The real site's twelve languages, in its order.
 LANGUAGES = {
-    "en": "English", "es": "Español", "zh": "中文", "vi": "Tiếng Việt", "ar": "العربية", "ht": "Kreyòl ayisyen",
-    "ko": "한국어", "tl": "Tagalog", "ru": "Русский", "pt": "Português", "fa": "فارسی", "ps": "پښتو",
+    "en": "English",
+    "es": "Español",
+    "zh": "中文",
+    "vi": "Tiếng Việt",
+    "ar": "العربية",
+    "ht": "Kreyòl ayisyen",
+    "ko": "한국어",
+    "tl": "Tagalog",
+    "ru": "Русский",
+    "pt": "Português",
+    "fa": "فارسی",
+    "ps": "پښتو",
 }
 
 
@@ -71,14 +81,17 @@ def generate(out: Path, languages: int = 12, pages: int = 200) -> Path:
         shutil.copy(source if source.exists() else REPO / "data" / "strings" / "en.yml", strings / f"{code}.yml")
     english = out / "docs" / "en"
     english.mkdir(parents=True, exist_ok=True)
-    front = ("---\ntitle: {title}\nreviewed: 2026-11-01\nsources:\n  - name: AFSC\n"
-             "    url: https://www.afsc.org/knowyourrights/your-rights-home\n    kind: organization\n"
-             "    checked: 2026-11-01\n    quote: \"You do not have to open the door.\"\n---\n\n")
+    front = (
+        "---\ntitle: {title}\nreviewed: 2026-11-01\nsources:\n  - name: AFSC\n"
+        "    url: https://www.afsc.org/knowyourrights/your-rights-home\n    kind: organization\n"
+        '    checked: 2026-11-01\n    quote: "You do not have to open the door."\n---\n\n'
+    )
     links = "".join(f"- [Topic {i}](topic-{i}.md)\n" for i in range(pages))
     (english / "index.md").write_text(front.format(title="Home") + "# Home\n\n" + links, encoding="utf-8")
     for index in range(pages):
-        (english / f"topic-{index}.md").write_text(front.format(title=f"Topic {index}") + page(index, pages, "en"),
-                                                   encoding="utf-8")
+        (english / f"topic-{index}.md").write_text(
+            front.format(title=f"Topic {index}") + page(index, pages, "en"), encoding="utf-8"
+        )
     the_site = site.load(out / "mkdocs.yml")
     for path in sorted(english.glob("*.md")):
         source, problems = content.read_page(path, the_site)

@@ -36,9 +36,18 @@ LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
 
 def audit(url: str, chromium: str) -> dict:
     report = subprocess.run(
-        [str(LIGHTHOUSE), url, "--output=json", "--quiet", f"--only-categories={','.join(CATEGORIES)}",
-         "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
-        check=True, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": chromium},
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--output=json",
+            "--quiet",
+            f"--only-categories={','.join(CATEGORIES)}",
+            "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CHROME_PATH": chromium},
     )
     return json.loads(report.stdout)
 
@@ -46,8 +55,11 @@ def audit(url: str, chromium: str) -> dict:
 def costs(report: dict, category: str) -> list[str]:
     refs = report["categories"][category]["auditRefs"]
     audits = report["audits"]
-    return [f"{ref['id']} {audits[ref['id']].get('displayValue', '')}".strip() for ref in refs
-            if ref["weight"] and (audits[ref["id"]]["score"] or 0) < 1]
+    return [
+        f"{ref['id']} {audits[ref['id']].get('displayValue', '')}".strip()
+        for ref in refs
+        if ref["weight"] and (audits[ref["id"]]["score"] or 0) < 1
+    ]
 
 
 def main() -> None:
@@ -70,12 +82,17 @@ def main() -> None:
     for code in args.languages or codes:
         for page in args.pages:
             path = ("" if code == default else f"{code}/") + page
-            runs = sorted((audit(base + path, args.chromium) for _ in range(args.runs)),
-                          key=lambda run: run["categories"]["performance"]["score"])
+            runs = sorted(
+                (audit(base + path, args.chromium) for _ in range(args.runs)),
+                key=lambda run: run["categories"]["performance"]["score"],
+            )
             report = runs[len(runs) // 2]
             scores = [round(report["categories"][name]["score"] * 100) for name in CATEGORIES]
-            lost = [f"{name}: {', '.join(costs(report, name))}" for name, score in zip(CATEGORIES, scores)
-                    if score < 100]
+            lost = [
+                f"{name}: {', '.join(costs(report, name))}"
+                for name, score in zip(CATEGORIES, scores, strict=True)
+                if score < 100
+            ]
             print(f"| /{path} | " + " | ".join(map(str, scores)) + f" | {'; '.join(lost)} |", flush=True)
     server.close()
 

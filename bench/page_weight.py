@@ -47,8 +47,11 @@ def main() -> None:
     print(f"heaviest: /{heaviest.page} {heaviest.total / 1000:.1f} KB ({heaviest.heaviest()})")
     # A first search: Material's whole stylesheet, script and worker, the language's index and stemmer.
     assets = site_dir / "assets" / "javascripts"
-    script = [next((site_dir / "assets" / "stylesheets").glob(f"main.*{unusedcss.FULL_SUFFIX}")),
-              next(assets.glob("bundle.*.min.js")), next((assets / "workers").glob("search.*.min.js"))]
+    script = [
+        next((site_dir / "assets" / "stylesheets").glob(f"main.*{unusedcss.FULL_SUFFIX}")),
+        next(assets.glob("bundle.*.min.js")),
+        next((assets / "workers").glob("search.*.min.js")),
+    ]
     fixed = sum(budget.compressed_size(path) for path in script)
     print(f"first search, beyond the first view (stylesheet, script and worker {fixed / 1000:.1f} KB included):")
     print("| language | index | stemmer | total |")
@@ -59,8 +62,10 @@ def main() -> None:
         stemmers = [site_dir / str(searchindex.STEMMER).format(code="stemmer.support"), stemmer_file]
         stemmer = sum(budget.compressed_size(path) for path in stemmers) if stemmer_file.is_file() else 0
         size = budget.compressed_size(index)
-        print(f"| {language.code} | {size / 1000:.1f} KB | {stemmer / 1000:.1f} KB | "
-              f"{(size + stemmer + fixed) / 1000:.1f} KB |")
+        print(
+            f"| {language.code} | {size / 1000:.1f} KB | {stemmer / 1000:.1f} KB | "
+            f"{(size + stemmer + fixed) / 1000:.1f} KB |"
+        )
 
 
 if __name__ == "__main__":

@@ -47,8 +47,11 @@ def wait_until_served(url: str, server: subprocess.Popen, timeout: float = 300) 
 
 def reload_times(copy: Path, lang: list[str], port: int, runs: int, browser) -> list[float]:
     haven = Path(sys.executable).with_name("haven")
-    server = subprocess.Popen([str(haven), "-f", str(copy / "mkdocs.yml"), "serve", *lang,
-                               "-a", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [str(haven), "-f", str(copy / "mkdocs.yml"), "serve", *lang, "-a", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}/{URL_PATH}"
     times = []
     try:
@@ -84,11 +87,15 @@ def main(argv: list[str] | None = None) -> int:
                 shutil.copy(ROOT / name, copy / name)
         browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_FLAGS)
         try:
-            for label, lang, port in (("make serve LANG=es (English and Spanish)", ["--lang", "es"], 8771),
-                                      ("make serve (all 12 languages)", [], 8772)):
+            for label, lang, port in (
+                ("make serve LANG=es (English and Spanish)", ["--lang", "es"], 8771),
+                ("make serve (all 12 languages)", [], 8772),
+            ):
                 times = reload_times(copy, lang, port, args.runs, browser)
-                print(f"{label}: save to reload median {statistics.median(times):.1f} s "
-                      f"(min {min(times):.1f}, max {max(times):.1f}, {args.runs} saves)")
+                print(
+                    f"{label}: save to reload median {statistics.median(times):.1f} s "
+                    f"(min {min(times):.1f}, max {max(times):.1f}, {args.runs} saves)"
+                )
         finally:
             browser.close()
     return 0

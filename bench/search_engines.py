@@ -76,13 +76,16 @@ def main() -> None:
     site_dir = benchsite.site_dir(sys.argv)
     indexed = scratch / "pagefind-site"
     shutil.copytree(site_dir, indexed)
-    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(indexed), "--root-selector", "article",
-                    "--silent"], check=True)
+    subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(indexed), "--root-selector", "article", "--silent"], check=True
+    )
     roots = {"Material": site_dir, "Pagefind": indexed}
     servers = {name: Server(root) for name, root in roots.items()}
     engines = {"Material": material, "Pagefind": pagefind}
-    print("| language | query | Material: pages found | Material: first search | "
-          "Pagefind: pages found | Pagefind: first search |")
+    print(
+        "| language | query | Material: pages found | Material: first search | "
+        "Pagefind: pages found | Pagefind: first search |"
+    )
     print("|---|---|---|---|---|---|")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
@@ -93,7 +96,9 @@ def main() -> None:
                 # as it would run if the policy made room for it.
                 context = browser.new_context(viewport={"width": 360, "height": 740}, bypass_csp=name == "Pagefind")
                 requests: list[str] = []
-                context.route("**/*", lambda route: (requests.append(route.request.url), route.continue_()))
+                context.route(
+                    "**/*", lambda route, requests=requests: (requests.append(route.request.url), route.continue_())
+                )
                 prefix = "" if lang == "en" else f"{lang}/"
                 found = engine(context.new_page(), servers[name].url + prefix + PAGE, query, requests)
                 size = cost(roots[name], requests)

@@ -86,16 +86,20 @@ def main(argv: list[str]) -> int:
     if not pins:
         problems.append(f"{', '.join(map(str, lock_paths))}: no pinned package to audit")
     if not report_path.is_file():
-        problems.append(f"{report_path}: pip-audit wrote no report, so nothing was looked up "
-                        "(its own message is above)")
+        problems.append(
+            f"{report_path}: pip-audit wrote no report, so nothing was looked up (its own message is above)"
+        )
     else:
         problems += problems_in(json.loads(report_path.read_text(encoding="utf-8")), pins)
     for problem in problems:
         print(problem, file=sys.stderr)
     files = ", ".join(str(p) for p in lock_paths)
     if problems:
-        print(f"Audit failed: {len(problems)} problem{'s' if len(problems) != 1 else ''} "
-              f"in {len(pins)} pinned packages ({files})", file=sys.stderr)
+        print(
+            f"Audit failed: {len(problems)} problem{'s' if len(problems) != 1 else ''} "
+            f"in {len(pins)} pinned packages ({files})",
+            file=sys.stderr,
+        )
         return 1
     print(f"Audit passed: all {len(pins)} pinned packages looked up ({files}); no known vulnerabilities")
     return 0

@@ -41,6 +41,7 @@ def on_the_real_day(monkeypatch: pytest.MonkeyPatch) -> datetime.date:
     monkeypatch.setenv("HAVEN_TODAY", REAL_TODAY.isoformat())
     return REAL_TODAY
 
+
 # Languages of the fixture sites: English, one left-to-right translation, one
 # right-to-left, and one that Material has no interface strings for.
 FIXTURE_LANGUAGES = {"en": "English", "es": "Español", "ar": "العربية", "ht": "Kreyòl ayisyen"}
@@ -105,13 +106,14 @@ def mkdocs_yml(languages: dict[str, str]) -> str:
         + f"\n          nav_translations:\n            Rights: Rights ({code})"
         for code, name in languages.items()
     )
-    return textwrap.dedent(
-        f"""\
+    return (
+        textwrap.dedent(
+            f"""\
         site_name: Haven test
         site_url: https://haven.test/
         theme:
           name: material
-          custom_dir: {REPO / 'overrides'}
+          custom_dir: {REPO / "overrides"}
           language: en
           font: false
         extra:
@@ -121,7 +123,7 @@ def mkdocs_yml(languages: dict[str, str]) -> str:
         extra_css:
           - assets/stylesheets/haven.css
         hooks:
-          - {REPO / 'scripts' / 'haven' / 'hooks.py'}
+          - {REPO / "scripts" / "haven" / "hooks.py"}
         validation:  # as the repository's mkdocs.yml
           omitted_files: warn
           absolute_links: warn
@@ -139,7 +141,10 @@ def mkdocs_yml(languages: dict[str, str]) -> str:
               docs_structure: folder
               languages:
         """
-    ) + entries + "\n"
+        )
+        + entries
+        + "\n"
+    )
 
 
 class FixtureSite:
@@ -164,8 +169,16 @@ class FixtureSite:
         path.write_text(textwrap.dedent(text), encoding="utf-8")
         return path
 
-    def translate(self, lang: str, rel: str, title: str, body: str, *, source_hash: str | None = None,
-                  human_reviewed: bool = False) -> Path:
+    def translate(
+        self,
+        lang: str,
+        rel: str,
+        title: str,
+        body: str,
+        *,
+        source_hash: str | None = None,
+        human_reviewed: bool = False,
+    ) -> Path:
         """Write a translation stamped against the current English page (or `source_hash`)."""
         from haven import content, site, translations
 

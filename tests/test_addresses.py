@@ -65,8 +65,7 @@ def test_removing_a_published_page_stops_the_build_and_keeps_the_last_good_site(
 
 
 def test_wrong_redirects_and_addresses_are_named_with_their_lines(fixture_site, capsys):
-    publish(fixture_site, PUBLISHED + "https://haven.test/es/\n",
-            "redirects:\n  - from: rights/old.md\n")
+    publish(fixture_site, PUBLISHED + "https://haven.test/es/\n", "redirects:\n  - from: rights/old.md\n")
     assert fixture_site.build() == 1
     err = capsys.readouterr().err
     assert "data/published-urls.txt:6: H091 'https://haven.test/es/' is not an address inside this site" in err
@@ -81,8 +80,10 @@ def test_wrong_redirects_and_addresses_are_named_with_their_lines(fixture_site, 
 def test_haven_addresses_lists_new_pages_once(fixture_site, capsys):
     publish(fixture_site, "# published\n/\n")
     assert main(["-f", str(fixture_site.config), "check"]) == 0  # a warning, not an error
-    assert "data/published-urls.txt:1: H095 warning: /es/rights/at-home/ is published but not in the list" \
+    assert (
+        "data/published-urls.txt:1: H095 warning: /es/rights/at-home/ is published but not in the list"
         in capsys.readouterr().out
+    )
     assert main(["-f", str(fixture_site.config), "addresses"]) == 0
     listed = (fixture_site.root / "data" / addresses.PUBLISHED).read_text(encoding="utf-8").splitlines()
     assert listed[:2] == ["# published", "/"]

@@ -11,7 +11,7 @@ def test_latin_parenthetical_in_arabic_is_isolated():
 def test_arabic_parentheticals_attributes_and_code_are_left_alone():
     html = (
         '<p title="a (Latin) title">قاضٍ (قاضي المحكمة) «رقم A» و <code>f(x)</code>'
-        "<a href=\"tel:+18008987180\">1-800-898-7180</a> (1-800)</p>"
+        '<a href="tel:+18008987180">1-800-898-7180</a> (1-800)</p>'
     )
     assert isolate(html) == html  # (1-800) has no letters: nothing to isolate
 

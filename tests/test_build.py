@@ -64,8 +64,11 @@ def test_switcher_keeps_the_page_and_marks_languages_without_it(fixture_site):
         "https://haven.test/ht/rights/at-home/",
     ]
     # "Only in English" is said in the reader's language, and marked so.
-    marked = re.findall(r'lang="(\w+)" class="md-select__link">[^<]*<small class="haven-untranslated" lang="(\w+)" '
-                        r'data-haven-untranslated>([^<]*)<', switcher)
+    marked = re.findall(
+        r'lang="(\w+)" class="md-select__link">[^<]*<small class="haven-untranslated" lang="(\w+)" '
+        r"data-haven-untranslated>([^<]*)<",
+        switcher,
+    )
     assert marked == [("ar", "es", spanish("fallback_label")), ("ht", "es", spanish("fallback_label"))]
 
 
@@ -84,7 +87,10 @@ def test_english_home_lists_every_language_in_its_own_name(fixture_site):
 
 def test_arabic_is_right_to_left_and_creole_has_interface_strings(fixture_site):
     fixture_site.translate(
-        "ar", "index.md", "اعرف حقوقك", "# اعرف حقوقك\n\n## اطلب رؤية المذكرة\n\nوزارة (Department of Homeland Security)، نص\n"
+        "ar",
+        "index.md",
+        "اعرف حقوقك",
+        "# اعرف حقوقك\n\n## اطلب رؤية المذكرة\n\nوزارة (Department of Homeland Security)، نص\n",
     )
     assert fixture_site.build() == 0
     arabic = fixture_site.html("ar/")
@@ -134,20 +140,59 @@ def test_every_page_carries_sources_reviewed_date_and_not_legal_advice(fixture_s
 
 ENGLISH_PAGE = "docs/en/rights/at-home.md"
 BAD_INPUTS = {
-    "unclosed front matter": (ENGLISH_PAGE, lambda t: t.replace("---\n\n#", "\n#", 1), "docs/en/rights/at-home.md:1: H010"),
-    "invalid YAML": (ENGLISH_PAGE, lambda t: t.replace("title: If", "title: [If", 1), "docs/en/rights/at-home.md:3: H001 this is not valid YAML (in what starts on line 2)"),
-    "front matter is a list": (ENGLISH_PAGE, lambda t: re.sub(r"(?s)^---\n.*?\n---\n", "---\n- title\n---\n", t), "docs/en/rights/at-home.md:2: H011"),
-    "unknown key": (ENGLISH_PAGE, lambda t: t.replace("reviewed:", "lang: es\nreviewed:", 1), "docs/en/rights/at-home.md:3: H012"),
-    "missing title": (ENGLISH_PAGE, lambda t: t.replace("title: If agents come to your home\n", "", 1), "docs/en/rights/at-home.md:2: H013"),
-    "reviewed not a date": (ENGLISH_PAGE, lambda t: t.replace("2026-11-01", "yesterday", 1), "docs/en/rights/at-home.md:3: H014"),
-    "duplicate key": (ENGLISH_PAGE, lambda t: t.replace("reviewed:", "title: Again\nreviewed:", 1), "docs/en/rights/at-home.md:3: H002"),
-    "translation without source hash": ("docs/es/index.md", lambda t: re.sub(r"source_hash: \w+\n", "", t), "docs/es/index.md:2: H013"),
-    "translation of a missing English page": ("docs/es/gone.md", lambda t: "---\ntitle: Perdido\nsource_hash: 0123456789ab\nhuman_reviewed: false\n---\n", "docs/es/gone.md:1: H020"),
+    "unclosed front matter": (
+        ENGLISH_PAGE,
+        lambda t: t.replace("---\n\n#", "\n#", 1),
+        "docs/en/rights/at-home.md:1: H010",
+    ),
+    "invalid YAML": (
+        ENGLISH_PAGE,
+        lambda t: t.replace("title: If", "title: [If", 1),
+        "docs/en/rights/at-home.md:3: H001 this is not valid YAML (in what starts on line 2)",
+    ),
+    "front matter is a list": (
+        ENGLISH_PAGE,
+        lambda t: re.sub(r"(?s)^---\n.*?\n---\n", "---\n- title\n---\n", t),
+        "docs/en/rights/at-home.md:2: H011",
+    ),
+    "unknown key": (
+        ENGLISH_PAGE,
+        lambda t: t.replace("reviewed:", "lang: es\nreviewed:", 1),
+        "docs/en/rights/at-home.md:3: H012",
+    ),
+    "missing title": (
+        ENGLISH_PAGE,
+        lambda t: t.replace("title: If agents come to your home\n", "", 1),
+        "docs/en/rights/at-home.md:2: H013",
+    ),
+    "reviewed not a date": (
+        ENGLISH_PAGE,
+        lambda t: t.replace("2026-11-01", "yesterday", 1),
+        "docs/en/rights/at-home.md:3: H014",
+    ),
+    "duplicate key": (
+        ENGLISH_PAGE,
+        lambda t: t.replace("reviewed:", "title: Again\nreviewed:", 1),
+        "docs/en/rights/at-home.md:3: H002",
+    ),
+    "translation without source hash": (
+        "docs/es/index.md",
+        lambda t: re.sub(r"source_hash: \w+\n", "", t),
+        "docs/es/index.md:2: H013",
+    ),
+    "translation of a missing English page": (
+        "docs/es/gone.md",
+        lambda t: "---\ntitle: Perdido\nsource_hash: 0123456789ab\nhuman_reviewed: false\n---\n",
+        "docs/es/gone.md:1: H020",
+    ),
     "invalid language code": ("mkdocs.yml", lambda t: t.replace("locale: ht", "locale: xx"), "mkdocs.yml:"),
     "lang no read as a boolean": ("mkdocs.yml", lambda t: t.replace("locale: ht", "locale: no"), "H003"),
     # MkDocs' own warning, said once in Haven's words at the page's line.
-    "broken link (MkDocs strict)": (ENGLISH_PAGE, lambda t: t + "\n[gone](missing.md)\n",
-                                    "docs/en/rights/at-home.md:20: H060 the link 'missing.md' leads to no page"),
+    "broken link (MkDocs strict)": (
+        ENGLISH_PAGE,
+        lambda t: t + "\n[gone](missing.md)\n",
+        "docs/en/rights/at-home.md:20: H060 the link 'missing.md' leads to no page",
+    ),
     "link to a missing anchor": (ENGLISH_PAGE, lambda t: t + "\n[warrant](#no-such-heading)\n", "no-such-heading"),
 }
 

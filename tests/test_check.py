@@ -60,7 +60,9 @@ def test_a_broken_anchor_only_in_arabic_and_an_encoded_fragment_that_works(fixtu
     fixture_site.translate("ar", "rights/at-home.md", "إذا جاء العناصر", ARABIC_AT_HOME)
     encoded = "%D8%A7%D8%B7%D9%84%D8%A8-%D8%B1%D8%A4%D9%8A%D8%A9-%D8%A7%D9%84%D9%85%D8%B0%D9%83%D8%B1%D8%A9"
     fixture_site.translate(
-        "ar", "index.md", "اعرف حقوقك",
+        "ar",
+        "index.md",
+        "اعرف حقوقك",
         f"# اعرف حقوقك\n\n[المذكرة](rights/at-home.md#{encoded})\n\n[خطأ](rights/at-home.md#ask-to-see-the-warrant)\n",
     )
     code, out = check(fixture_site, capsys)
@@ -106,7 +108,7 @@ def test_unsafe_or_malformed_links_and_scripts(fixture_site, capsys, body, code,
 
 def test_links_in_code_are_not_links(fixture_site, capsys):
     with_es_home(fixture_site, "# Sus derechos\n\n`[x](java&#115;cript:1)`\n\n```\n<script>\n```\n")
-    code, out = check(fixture_site, capsys)
+    _code, out = check(fixture_site, capsys)
     assert not finding_lines(out, "H066") and not finding_lines(out, "H067")
 
 
@@ -147,16 +149,17 @@ def test_an_orphaned_translation(fixture_site, capsys):
 def test_a_missing_ui_string_and_a_placeholder_mismatch(fixture_site, capsys):
     path = fixture_site.root / "data" / "strings" / "es.yml"
     lines = path.read_text(encoding="utf-8").splitlines()
-    lines = [l for l in lines if not l.startswith("stale_link:")]
-    lines = [l.replace("{language}", "{idioma}") for l in lines]
+    lines = [line for line in lines if not line.startswith("stale_link:")]
+    lines = [line.replace("{language}", "{idioma}") for line in lines]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    fallback_line = next(i for i, l in enumerate(lines, start=1) if l.startswith("fallback_notice:"))
-    heading_line = next(i for i, l in enumerate(lines, start=1) if l.strip().startswith("language_heading:"))
-    first_key = next(i for i, l in enumerate(lines, start=1) if l and not l.startswith("#"))
+    fallback_line = next(i for i, line in enumerate(lines, start=1) if line.startswith("fallback_notice:"))
+    heading_line = next(i for i, line in enumerate(lines, start=1) if line.strip().startswith("language_heading:"))
+    first_key = next(i for i, line in enumerate(lines, start=1) if line and not line.startswith("#"))
     code, out = check(fixture_site, capsys)
     assert code == 1
     assert finding_lines(out, "H013") == [
-        f"data/strings/es.yml:{first_key}: H013 the strings file needs the field 'stale_link' (hint: add a line 'stale_link: …')"
+        f"data/strings/es.yml:{first_key}: H013 the strings file needs the field 'stale_link' "
+        "(hint: add a line 'stale_link: …')"
     ]
     hint = "(hint: keep each {name} exactly as in data/strings/en.yml; it is replaced when the page is built)"
     assert finding_lines(out, "H041") == [
@@ -173,10 +176,14 @@ def test_missing_translations_and_old_reviews_are_warnings(fixture_site, capsys)
     path.write_text(path.read_text().replace("reviewed: 2026-11-01", "reviewed: 2020-01-01"))
     code, out = check(fixture_site, capsys)
     assert code == 0
-    assert "docs/en/index.md:3: H052 warning: the legal content was last checked on 2020-01-01, more than 12 " \
-           "months ago (hint: check every statement against its sources, then set 'reviewed:' to today's date)" in out
-    assert "docs/en/index.md:1: H050 warning: not translated into Español (es) yet; readers get the English " \
-           "page (hint: start it with: haven new-translation es index.md)" in out
+    assert (
+        "docs/en/index.md:3: H052 warning: the legal content was last checked on 2020-01-01, more than 12 "
+        "months ago (hint: check every statement against its sources, then set 'reviewed:' to today's date)" in out
+    )
+    assert (
+        "docs/en/index.md:1: H050 warning: not translated into Español (es) yet; readers get the English "
+        "page (hint: start it with: haven new-translation es index.md)" in out
+    )
     assert out[-1] == "0 errors, 7 warnings in 2 files"
 
 
@@ -196,7 +203,10 @@ def test_json_format(fixture_site, capsys):
     assert code == 1
     (finding,) = [f for f in report["findings"] if f["code"] == "H065"]
     assert finding == {
-        "path": "docs/es/index.md", "line": 9, "code": "H065", "severity": "error",
+        "path": "docs/es/index.md",
+        "line": 9,
+        "code": "H065",
+        "severity": "error",
         "message": "the phone link 'tel:abc' cannot be dialled",
         "hint": "write it as tel:+ country code and digits, e.g. tel:+18008987180",
     }
@@ -230,9 +240,12 @@ def plant_in_built_page(fixture_site, url_file, html):
 def test_a_fresh_build_is_checked_as_it_is(fixture_site, capsys):
     fixture_site.translate("es", "index.md", "Sus derechos", "# Sus derechos\n\n[En casa](rights/at-home.md)\n")
     assert fixture_site.build() == 0
-    plant_in_built_page(fixture_site, "es/index.html",
-                        '<a href="rights/at-home.md">x</a><a href="../rights/at-home/#nowhere">y</a>'
-                        '<a href="java&#115;cript:alert(1)">z</a>')
+    plant_in_built_page(
+        fixture_site,
+        "es/index.html",
+        '<a href="rights/at-home.md">x</a><a href="../rights/at-home/#nowhere">y</a>'
+        '<a href="java&#115;cript:alert(1)">z</a>',
+    )
     code, out = check(fixture_site, capsys)
     assert code == 1
     # Found in the built page (so the fresh build was used, not rebuilt) and
@@ -241,8 +254,9 @@ def test_a_fresh_build_is_checked_as_it_is(fixture_site, capsys):
         "docs/es/index.md:9: H060 the built page /es/ links to /es/rights/at-home.md, which does not exist "
         "(hint: link to the page's .md file; a page missing in a language is served from English)"
     ]
-    assert finding_lines(out, "H061")[0].startswith("docs/es/index.md:9: H061 the built page /es/ links to "
-                                                    "#nowhere on /rights/at-home/, which has no such anchor")
+    assert finding_lines(out, "H061")[0].startswith(
+        "docs/es/index.md:9: H061 the built page /es/ links to #nowhere on /rights/at-home/, which has no such anchor"
+    )
     assert finding_lines(out, "H066")[0].startswith("docs/es/index.md:1: H066 the built page /es/ has a javascript:")
 
 
@@ -277,14 +291,18 @@ def test_links_in_data_files_follow_the_same_rules(fixture_site, capsys):
 
 def test_navigation_titles_without_a_translation(fixture_site, capsys):
     config = fixture_site.config.read_text()
-    config = config.replace("plugins:", "nav:\n  - Home: index.md\n  - Your rights:\n      - rights/at-home.md\nplugins:")
+    config = config.replace(
+        "plugins:", "nav:\n  - Home: index.md\n  - Your rights:\n      - rights/at-home.md\nplugins:"
+    )
     config = config.replace("Rights: Rights (es)", "Rights: Rights (es)\n            Home: Inicio")
     fixture_site.config.write_text(config)
     nav_line = config.splitlines().index("  - Your rights:") + 1
-    code, out = check(fixture_site, capsys)
+    _code, out = check(fixture_site, capsys)
     h055 = [line.split(" (hint")[0] for line in finding_lines(out, "H055")]
-    assert f"mkdocs.yml:{nav_line}: H055 warning: the navigation title 'Your rights' has no translation into " \
-           "Español (es)" in h055
+    assert (
+        f"mkdocs.yml:{nav_line}: H055 warning: the navigation title 'Your rights' has no translation into "
+        "Español (es)" in h055
+    )
     assert not any("'Home' has no translation into Español" in line for line in h055)
     assert len(h055) == 5  # Home for ar and ht; Your rights for es, ar and ht
 
@@ -298,12 +316,9 @@ def test_section_titles_of_the_automatic_navigation_need_translations(fixture_si
     _, out = check(fixture_site, capsys)
     line = {code: config.splitlines().index(f"        - locale: {code}") + 1 for code in ("es", "ar", "ht")}
     assert [text.split(" (hint")[0] for text in finding_lines(out, "H055")] == [
-        f"mkdocs.yml:{line['es']}: H055 warning: the navigation title 'More help' has no translation into "
-        "Español (es)",
-        f"mkdocs.yml:{line['ar']}: H055 warning: the navigation title 'More help' has no translation into "
-        "العربية (ar)",
-        f"mkdocs.yml:{line['ar']}: H055 warning: the navigation title 'Rights' has no translation into "
-        "العربية (ar)",
+        f"mkdocs.yml:{line['es']}: H055 warning: the navigation title 'More help' has no translation into Español (es)",
+        f"mkdocs.yml:{line['ar']}: H055 warning: the navigation title 'More help' has no translation into العربية (ar)",
+        f"mkdocs.yml:{line['ar']}: H055 warning: the navigation title 'Rights' has no translation into العربية (ar)",
         f"mkdocs.yml:{line['ht']}: H055 warning: the navigation title 'More help' has no translation into "
         "Kreyòl ayisyen (ht)",
     ]

@@ -44,7 +44,7 @@ def test_missing_strings_file(fixture_site):
 
 def test_strings_file_missing_a_key(fixture_site):
     path = fixture_site.root / "data" / "strings" / "es.yml"
-    path.write_text("\n".join(l for l in path.read_text().splitlines() if not l.startswith("stale_link")))
+    path.write_text("\n".join(line for line in path.read_text().splitlines() if not line.startswith("stale_link")))
     with pytest.raises(DiagnosticsError) as caught:
         load(fixture_site)
     (problem,) = caught.value.diagnostics

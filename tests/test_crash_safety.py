@@ -15,8 +15,12 @@ BUILD = "from haven.cli import main; raise SystemExit(main(['-f', {config!r}, 'b
 
 def start(site) -> subprocess.Popen:
     # Its own process group: killing it kills the language builds it forked too.
-    return subprocess.Popen([sys.executable, "-c", BUILD.format(config=str(site.config))],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    return subprocess.Popen(
+        [sys.executable, "-c", BUILD.format(config=str(site.config))],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
 
 
 def whole_site_or_last_good(site) -> str:

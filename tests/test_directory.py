@@ -53,7 +53,10 @@ def test_a_good_entry_loads_with_its_facts(fixture_site):
 
 BAD_ENTRIES = {
     "javascript: website": (lambda t: t.replace('"https://example.org"', '"javascript:alert(1)"'), f"{ENTRY}:4: H066"),
-    "http:// source": (lambda t: t.replace('"https://example.org/about"', '"http://example.org/about"'), f"{ENTRY}:19: H064"),
+    "http:// source": (
+        lambda t: t.replace('"https://example.org/about"', '"http://example.org/about"'),
+        f"{ENTRY}:19: H064",
+    ),
     "unquoted phone": (lambda t: t.replace('"312-555-0100"', "3125550100"), f"{ENTRY}:6: H072"),
     "phone that cannot be dialled": (lambda t: t.replace('"312-555-0100"', '"555-0100"'), f"{ENTRY}:6: H072"),
     "ICE's tip line": (lambda t: t.replace('"312-555-0100"', '"1-866-347-2423"'), f"{ENTRY}:6: H076"),
@@ -61,7 +64,10 @@ BAD_ENTRIES = {
     "unknown language": (lambda t: t.replace('["en", "es"]', '["en", "spanish"]'), f"{ENTRY}:13: H071"),
     "unknown state": (lambda t: t.replace('["IL"]', '["Illinois"]'), f"{ENTRY}:11: H077"),
     "no English description": (lambda t: t.replace('  en: "Free help with asylum."\n', ""), f"{ENTRY}:15: H074"),
-    "phone without its source": (lambda t: t.replace('    source: "https://example.org/contact"\n', ""), f"{ENTRY}:6: H013"),
+    "phone without its source": (
+        lambda t: t.replace('    source: "https://example.org/contact"\n', ""),
+        f"{ENTRY}:6: H013",
+    ),
     "no source": (lambda t: t.replace('sources:\n  - "https://example.org/about"\n', ""), f"{ENTRY}:1: H013"),
     "id unlike the file name": (lambda t: t.replace('id: "example-center"', 'id: "other"'), f"{ENTRY}:1: H078"),
 }
@@ -87,8 +93,10 @@ def test_two_entries_with_one_id_stop_the_build(fixture_site, capsys):
     write_entry(fixture_site, GOOD, name="copy")  # sorted first: the original is named as the duplicate
     assert fixture_site.build() == 1
     err = capsys.readouterr().err
-    assert "data/directory/example-center.yml:1: H073 the id 'example-center' is already used by " \
-           "data/directory/copy.yml" in err, err
+    assert (
+        "data/directory/example-center.yml:1: H073 the id 'example-center' is already used by "
+        "data/directory/copy.yml" in err
+    ), err
 
 
 def test_old_checks_and_missing_translations_are_warnings(fixture_site):
@@ -97,8 +105,10 @@ def test_old_checks_and_missing_translations_are_warnings(fixture_site):
     found, problems = directory.load(the_site)
     assert problems == []
     warnings = [f.format() for f in directory.findings(the_site, found, datetime.date(2026, 11, 28))]
-    assert f"{ENTRY}:1: H075 warning: 'example-center' was last checked on 2025-06-30, more than 12 months ago" \
+    assert (
+        f"{ENTRY}:1: H075 warning: 'example-center' was last checked on 2025-06-30, more than 12 months ago"
         in "\n".join(warnings)
+    )
     untranslated = [w for w in warnings if " H079 " in w]
     assert [w.split(" H079 ")[0] for w in untranslated] == [f"{ENTRY}:15:"] * 2  # ar and ht; es has them
     assert "2 text(s) of 'example-center' have no العربية (ar) translation" in untranslated[0]
@@ -117,8 +127,11 @@ def test_status_counts_the_directory_texts_of_each_language(fixture_site, capsys
     assert (rows["ar"]["directory_texts"], rows["ar"]["directory_total"]) == (0, 2)
 
 
-NATIONAL_LINE = GOOD.replace('"example-center"', '"example-line"').replace('["IL"]', '["national"]').replace(
-    '"312-555-0100"', '"1-800-555-0199"')
+NATIONAL_LINE = (
+    GOOD.replace('"example-center"', '"example-line"')
+    .replace('["IL"]', '["national"]')
+    .replace('"312-555-0100"', '"1-800-555-0199"')
+)
 LEGAL_HELP = """\
 ---
 title: Find legal help
@@ -143,14 +156,21 @@ def test_the_page_lists_each_organization_under_its_states_in_the_readers_langua
     write_entry(fixture_site, GOOD)
     write_entry(fixture_site, NATIONAL_LINE, "example-line")
     fixture_site.write("en/help/legal-help.md", LEGAL_HELP)
-    fixture_site.translate("es", "help/legal-help.md", "Encuentre ayuda legal", "# Encuentre ayuda legal\n\n"
-                           "Elija su estado.\n\n<!-- haven:directory -->\n")
+    fixture_site.translate(
+        "es",
+        "help/legal-help.md",
+        "Encuentre ayuda legal",
+        "# Encuentre ayuda legal\n\nElija su estado.\n\n<!-- haven:directory -->\n",
+    )
     assert fixture_site.build() == 0
     from selectolax.lexbor import LexborHTMLParser
 
     for prefix in ("", "es/"):
         page = LexborHTMLParser(fixture_site.html(f"{prefix}help/legal-help/"))
-        cards = lambda selector: [c.attributes["data-org"] for c in page.css(f"{selector} .haven-org")]
+
+        def cards(selector, page=page):
+            return [c.attributes["data-org"] for c in page.css(f"{selector} .haven-org")]
+
         assert cards("#il") == ["example-center"]
         assert cards("#tx") == [] and page.css_first("#tx .haven-area__empty") is not None
         assert cards("#national") == ["example-line"]
@@ -162,8 +182,9 @@ def test_the_page_lists_each_organization_under_its_states_in_the_readers_langua
     assert spanish.css_first("#il .haven-org__about").text() == "Ayuda gratis con el asilo."
     assert "Asilo" in spanish.css_first("a[href='#help-asylum']").text()
     # Arabic has no description: readers see the English one, marked as English.
-    fixture_site.translate("ar", "help/legal-help.md", "ابحث عن مساعدة قانونية",
-                           "# ابحث عن مساعدة قانونية\n\n<!-- haven:directory -->\n")
+    fixture_site.translate(
+        "ar", "help/legal-help.md", "ابحث عن مساعدة قانونية", "# ابحث عن مساعدة قانونية\n\n<!-- haven:directory -->\n"
+    )
     assert fixture_site.build() == 0
     arabic = LexborHTMLParser(fixture_site.html("ar/help/legal-help/"))
     about = arabic.css_first("#il .haven-org__about")

@@ -2,8 +2,8 @@
 
 import datetime
 import json
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -35,12 +35,15 @@ def server():
     httpd.server_close()
 
 
-NOW = datetime.datetime(2026, 11, 28, tzinfo=datetime.timezone.utc)
+NOW = datetime.datetime(2026, 11, 28, tzinfo=datetime.UTC)
 
 
 def test_broken_external_links_are_warnings_where_they_are_written(server, tmp_path):
-    places = {f"{server}/ok": [("docs/en/a.md", 3)], f"{server}/no-head": [("docs/en/a.md", 4)],
-              f"{server}/gone": [("docs/en/a.md", 5), ("docs/es/a.md", 7)]}
+    places = {
+        f"{server}/ok": [("docs/en/a.md", 3)],
+        f"{server}/no-head": [("docs/en/a.md", 4)],
+        f"{server}/gone": [("docs/en/a.md", 5), ("docs/es/a.md", 7)],
+    }
     findings = externals.check(places, tmp_path / "cache.json", NOW, timeout=2)
     assert [f.format() for f in findings] == [
         f"docs/en/a.md:5: H068 warning: the link {server}/gone did not work today (404) "

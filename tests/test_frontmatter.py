@@ -19,6 +19,8 @@ def test_a_page_without_front_matter_has_no_header():
 def test_unclosed_front_matter_is_an_error_at_line_one():
     with pytest.raises(DiagnosticsError) as caught:
         split("---\ntitle: Hi\n# Hi\n", "docs/en/x.md")
-    assert caught.value.diagnostics[0].format().startswith(
-        "docs/en/x.md:1: H010 the front matter that starts here is never closed"
+    assert (
+        caught.value.diagnostics[0]
+        .format()
+        .startswith("docs/en/x.md:1: H010 the front matter that starts here is never closed")
     )

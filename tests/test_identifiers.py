@@ -64,8 +64,9 @@ PERSIAN = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
-@pytest.mark.parametrize("lang,digits", [("ar", ARABIC_INDIC), ("fa", PERSIAN), ("ps", PERSIAN), ("zh", FULL_WIDTH),
-                                         ("ko", FULL_WIDTH)])
+@pytest.mark.parametrize(
+    "lang,digits", [("ar", ARABIC_INDIC), ("fa", PERSIAN), ("ps", PERSIAN), ("zh", FULL_WIDTH), ("ko", FULL_WIDTH)]
+)
 def test_digits_of_other_scripts_are_digits(lang, digits):
     for name, (value, code) in IDENTIFIERS.items():
         written = value.translate(digits)

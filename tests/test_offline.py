@@ -33,8 +33,11 @@ def test_a_languages_pack_holds_its_pages_and_links_only_to_them_or_the_live_sit
                 href = node.attributes.get("href") or node.attributes.get("src")
                 parts = urlsplit(href)
                 if parts.scheme in ("https", "http"):
-                    assert href.startswith(SITE.site_url) or node.tag != "link" or "canonical" in (
-                        node.attributes.get("rel") or ""), (name, href)
+                    assert (
+                        href.startswith(SITE.site_url)
+                        or node.tag != "link"
+                        or "canonical" in (node.attributes.get("rel") or "")
+                    ), (name, href)
                     continue
                 if parts.scheme or not parts.path:
                     continue  # mailto:, sms:, tel:, or a place on the same page

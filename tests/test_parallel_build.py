@@ -40,7 +40,8 @@ def test_the_parallel_build_publishes_the_same_site_as_mkdocs_build(real_site, t
     mkdocs_build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(sequential), strict=True))
     (sequential / built.FINGERPRINT).write_bytes((parallel / built.FINGERPRINT).read_bytes())
     assert sorted(p.name for p in (sequential).iterdir() if p.is_dir()) == sorted(
-        p.name for p in parallel.iterdir() if p.is_dir())
+        p.name for p in parallel.iterdir() if p.is_dir()
+    )
     assert differences(sequential, parallel) == []
 
 
@@ -69,7 +70,8 @@ def test_a_language_that_fails_in_its_process_stops_the_build_and_says_where(fix
     assert err.splitlines() == [
         "docs/ar/rights/at-home.md:9: H060 the link 'gone.md' leads to no page "
         "(hint: check the file name and the folder; link to the page's .md file)",
-        "1 problem found; nothing was published."]
+        "1 problem found; nothing was published.",
+    ]
     assert fixture_site.html("rights/at-home/") == good
     assert sorted(p.name for p in fixture_site.root.iterdir()) == ["data", "docs", "mkdocs.yml", "site"]
 

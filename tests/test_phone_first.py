@@ -8,10 +8,13 @@ from haven.cli import main
 
 
 def test_a_page_over_the_first_view_budget_fails_the_check_naming_its_heaviest_parts(fixture_site, capsys):
-    words = random.Random(7).choices(["".join(random.Random(i).choices("abcdefghij", k=8)) for i in range(5000)],
-                                     k=40_000)
-    fixture_site.write("en/rights/at-home.md", fixture_site.root.joinpath("docs/en/rights/at-home.md").read_text()
-                       + "\n" + " ".join(words) + "\n")
+    words = random.Random(7).choices(
+        ["".join(random.Random(i).choices("abcdefghij", k=8)) for i in range(5000)], k=40_000
+    )
+    fixture_site.write(
+        "en/rights/at-home.md",
+        fixture_site.root.joinpath("docs/en/rights/at-home.md").read_text() + "\n" + " ".join(words) + "\n",
+    )
     assert main(["-f", str(fixture_site.config), "check"]) == 1
     out = capsys.readouterr().out
     over = [line for line in out.splitlines() if " H069 " in line]
@@ -27,7 +30,8 @@ def test_the_first_view_counts_the_page_and_what_its_markup_loads(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "index.html").write_text(
         '<link rel="stylesheet" href="../s.css"><link rel="icon" href="../i.svg"><script src="../x.js" defer></script>'
-        '<img src="../big.png" loading="lazy"><img src="https://example.org/far.png"><p>Hello</p>')
+        '<img src="../big.png" loading="lazy"><img src="https://example.org/far.png"><p>Hello</p>'
+    )
     (tmp_path / "s.css").write_text('body{background:url("f.woff2")} i{background:url(data:image/png;base64,AA==)}')
     for name in ("i.svg", "x.js", "f.woff2", "big.png"):
         (tmp_path / name).write_bytes(bytes(range(256)) * 4)

@@ -22,10 +22,12 @@ from haven import offline, policy, securitytxt
 from haven.diagnostics import DiagnosticsError
 from haven.serving import Server
 
-PAGE = ('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A page</title>'
-        '<link rel="stylesheet" href="s.css"><style media="print">@page{margin:1cm}</style>'
-        '<script>var a = 1;</script><script id="__config" type="application/json">{"b": 2}</script>'
-        '<script src="x.js" defer></script></head><body><p>Text</p><script>go("é")</script></body></html>')
+PAGE = (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A page</title>'
+    '<link rel="stylesheet" href="s.css"><style media="print">@page{margin:1cm}</style>'
+    '<script>var a = 1;</script><script id="__config" type="application/json">{"b": 2}</script>'
+    '<script src="x.js" defer></script></head><body><p>Text</p><script>go("é")</script></body></html>'
+)
 
 
 def sha256(text: str) -> str:
@@ -40,9 +42,11 @@ def policy_of(html: str) -> dict[str, set[str]]:
 
 def test_a_page_gets_one_policy_first_in_its_head_naming_each_inline_script_and_style():
     html, script_hashes = policy.with_policy(PAGE)
-    assert html.startswith('<!doctype html><html lang="en"><head><meta charset="utf-8">'
-                           '<meta http-equiv="Content-Security-Policy" content="')
-    assert html.replace(html[html.index('<meta http-equiv'):html.index("<title>")], "") == PAGE
+    assert html.startswith(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        '<meta http-equiv="Content-Security-Policy" content="'
+    )
+    assert html.replace(html[html.index("<meta http-equiv") : html.index("<title>")], "") == PAGE
     found = policy_of(html)
     assert found["script-src"] == {"'self'", "'report-sample'", sha256("var a = 1;"), sha256('go("é")')}
     assert found["style-src"] == {"'self'", "'report-sample'", sha256("@page{margin:1cm}")}
@@ -55,19 +59,22 @@ def test_a_page_gets_one_policy_first_in_its_head_naming_each_inline_script_and_
 def test_what_a_pages_policy_does_not_cover_is_named():
     assert policy.page_problems(PAGE) == ["no Content-Security-Policy <meta>"]
     html, _ = policy.with_policy(PAGE)
-    injected = html.replace("</body>", '<script>track()</script><div style="color:red" onclick="x()">!</div>'
-                                       "<style>p{}</style></body>")
+    injected = html.replace(
+        "</body>", '<script>track()</script><div style="color:red" onclick="x()">!</div><style>p{}</style></body>'
+    )
     assert policy.page_problems(injected) == [
         "an inline <script> without its hash in the policy: 'track()'",
         "an inline <style> without its hash in the policy: 'p{}'",
         'style="color:red" on <div>, which the policy blocks',
         'onclick="x()" on <div>, which the policy blocks',
     ]
-    late = PAGE.replace('<meta charset="utf-8">', "").replace("</head>", html[html.index("<meta http"):
-                                                                             html.index("<title>")] + "</head>")
+    late = PAGE.replace('<meta charset="utf-8">', "").replace(
+        "</head>", html[html.index("<meta http") : html.index("<title>")] + "</head>"
+    )
     assert policy.page_problems(late) == [
-        "a <link> comes before the Content-Security-Policy <meta>, which cannot cover it"]
-    twice = html.replace("<title>", html[html.index("<meta http"):html.index("<title>")] + "<title>")
+        "a <link> comes before the Content-Security-Policy <meta>, which cannot cover it"
+    ]
+    twice = html.replace("<title>", html[html.index("<meta http") : html.index("<title>")] + "<title>")
     assert policy.page_problems(twice) == ["2 Content-Security-Policy <meta> elements, not one"]
 
 
@@ -87,14 +94,16 @@ def test_a_style_attribute_stops_the_build_naming_the_page(tmp_path):
     assert [d.format() for d in raised.value.diagnostics] == [
         'docs/es/about.md:1: H096 the built page has style="color:red" on <p>, which the site\'s '
         "Content-Security-Policy blocks (hint: give the element a class and style it in "
-        "overrides/assets/stylesheets/haven.css; scripts go in overrides/assets/javascripts/)"]
+        "overrides/assets/stylesheets/haven.css; scripts go in overrides/assets/javascripts/)"
+    ]
     assert not (tmp_path / policy.HEADERS_FILE).exists()
 
 
 def test_aligned_table_columns_are_built_without_a_style_attribute():
     config = load_config(str(REPO / "mkdocs.yml"))
     html = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs).convert(
-        "| State | Cost |\n|:--|--:|\n| IL | $0 |\n")
+        "| State | Cost |\n|:--|--:|\n| IL | $0 |\n"
+    )
     assert '<td align="right">$0</td>' in html and "style=" not in html
 
 
@@ -115,8 +124,9 @@ def test_headers_name_the_sites_inline_scripts_and_what_only_a_header_can_say():
 
 
 def test_headers_rules_match_paths_as_netlify_and_cloudflare_do():
-    rules = policy.read_headers("# comment\n/*\n  X-A: 1\n/assets/*\n  X-A: 2\n  X-B: b: c\n/:lang/offline/\n"
-                                "  X-C: c\n")
+    rules = policy.read_headers(
+        "# comment\n/*\n  X-A: 1\n/assets/*\n  X-A: 2\n  X-B: b: c\n/:lang/offline/\n  X-C: c\n"
+    )
     assert policy.headers_for(rules, "/") == [("X-A", "1")]
     assert policy.headers_for(rules, "/assets/x.css") == [("X-A", "1, 2"), ("X-B", "b: c")]
     assert policy.headers_for(rules, "/es/offline/") == [("X-A", "1"), ("X-C", "c")]
@@ -163,7 +173,10 @@ def test_every_built_page_has_one_policy_before_its_code_naming_each_inline_scri
     rules = policy.read_headers((site_dir / policy.HEADERS_FILE).read_text(encoding="utf-8"))
     sent = dict(policy.headers_for(rules, "/ar/rights/at-home/"))
     assert policy.directives(sent["Content-Security-Policy"])["script-src"] == {
-        "'self'", "'report-sample'", *script_hashes}
+        "'self'",
+        "'report-sample'",
+        *script_hashes,
+    }
 
 
 def test_the_offline_packs_carry_no_policy(real_site):
@@ -178,7 +191,8 @@ def test_security_txt_names_the_configured_contact_and_expires_within_a_year(fix
     contact = "https://github.com/haven-example/haven/security/advisories/new"
     monkeypatch.setenv(securitytxt.CONTACT_VARIABLE, contact)
     (fixture_site.root / "data" / "redirects.yml").write_text(
-        "redirects:\n  - from: rights/raids.md\n    to: rights/at-home.md\n")
+        "redirects:\n  - from: rights/raids.md\n    to: rights/at-home.md\n"
+    )
     assert fixture_site.build() == 0
     text = (fixture_site.site_dir / ".well-known" / "security.txt").read_text(encoding="utf-8")
     fields = dict(line.split(": ", 1) for line in text.splitlines() if not line.startswith("#"))
@@ -200,17 +214,25 @@ def test_without_a_contact_no_security_txt_is_written_and_a_wrong_one_stops_the_
     for wrong in ("security@haven.example", "http://haven.example/security", "https://", "mailto:nobody"):
         with pytest.raises(DiagnosticsError) as raised:
             securitytxt.contact({securitytxt.CONTACT_VARIABLE: wrong})
-        assert raised.value.diagnostics[0].format().startswith(
-            f"HAVEN_SECURITY_CONTACT:0: H097 {wrong!r} is not an address security.txt can give as a contact")
+        assert (
+            raised.value.diagnostics[0]
+            .format()
+            .startswith(
+                f"HAVEN_SECURITY_CONTACT:0: H097 {wrong!r} is not an address security.txt can give as a contact"
+            )
+        )
 
 
 def test_a_served_security_txt_without_a_contact_or_past_its_expiry_is_named():
     written = securitytxt.text("mailto:security@haven.example", None, datetime.date(2026, 11, 28), "en")
     assert securitytxt.problems(written, datetime.datetime(2027, 11, 26, 23, tzinfo=datetime.UTC)) == []
     assert securitytxt.problems(written, datetime.datetime(2027, 11, 27, tzinfo=datetime.UTC)) == [
-        "it expired on 2027-11-27T00:00:00Z: build and publish the site again"]
+        "it expired on 2027-11-27T00:00:00Z: build and publish the site again"
+    ]
     assert securitytxt.problems("# nothing\nExpires: soon\n", datetime.datetime.now(datetime.UTC)) == [
-        "it names no Contact", "it has no Expires date that can be read"]
+        "it names no Contact",
+        "it has no Expires date that can be read",
+    ]
 
 
 def test_pages_served_by_mkdocs_serve_get_no_policy_that_would_block_its_live_reload(fixture_site):

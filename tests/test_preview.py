@@ -42,15 +42,19 @@ def test_an_unknown_language_is_refused_before_anything_is_built(fixture_site, c
     assert not fixture_site.site_dir.exists()
 
 
-@pytest.mark.parametrize("command_line, expected", [
-    (["LANG=es"], '--lang "es"'),
-    ([], '--lang ""'),
-])
+@pytest.mark.parametrize(
+    "command_line, expected",
+    [
+        (["LANG=es"], '--lang "es"'),
+        ([], '--lang ""'),
+    ],
+)
 def test_make_serve_takes_lang_from_the_command_line_only(command_line, expected):
     # The shell's LANG is the locale (C.UTF-8, es_ES.UTF-8...), not a language of the site.
     env = {**os.environ, "LANG": "es_ES.UTF-8"}
-    out = subprocess.run(["make", "-n", "-C", str(REPO), "serve", *command_line], env=env,
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["make", "-n", "-C", str(REPO), "serve", *command_line], env=env, capture_output=True, text=True, check=True
+    ).stdout
     assert f"haven serve {expected}" in out, out
 
 
@@ -72,8 +76,12 @@ def test_a_saved_change_is_served_again_within_seconds(fixture_site):
     fixture_site.translate("es", "index.md", "Sus derechos", "# Sus derechos\n\nNo abra la puerta.\n")
     port = _free_port()
     haven = [sys.executable, "-m", "haven.cli", "-f", str(fixture_site.config)]
-    server = subprocess.Popen([*haven, "serve", "--lang", "es", "-a", f"127.0.0.1:{port}"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [*haven, "serve", "--lang", "es", "-a", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     base = f"http://127.0.0.1:{port}/"
     try:
         deadline = time.monotonic() + 120

@@ -18,17 +18,86 @@ from haven.diagnostics import DiagnosticsError
 from test_bad_inputs import HEADER, make
 
 QUICK = settings(derandomize=True, max_examples=300, deadline=None)
-BUILDS = settings(derandomize=True, max_examples=8, deadline=None,
-                  suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+BUILDS = settings(
+    derandomize=True,
+    max_examples=8,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 # Pieces editors and attackers write, so that generated text reaches the interesting cases quickly.
-YAML_PIECES = st.sampled_from(["title: ", "reviewed: ", "- ", "  ", "\t", ":", "&a ", "*a", "[", "]", "{", "}",
-                               '"', "'", "#", "\n", "no", "01234", "1e3", "2026-13-45", "<b>", "|", ">", "!!str ",
-                               "é", "\u202e", "\ufeff", "\r", "---", "..."])
-HTML_PIECES = st.sampled_from(["<", ">", "</", "a", "img", "script", "svg", "iframe", " href=", " src=", " srcset=",
-                               " onclick=", " style=", '"', "'", "javascript:", "JaVa&#115;cript:", "data:", "//",
-                               "https://t.example/p", "&#x3a;", "\t", "\n", "x.png", " ", "=", "<!--", "-->",
-                               "<a href=", "<img src=", "&", ";", "vbscript:", "\x00"])
+YAML_PIECES = st.sampled_from(
+    [
+        "title: ",
+        "reviewed: ",
+        "- ",
+        "  ",
+        "\t",
+        ":",
+        "&a ",
+        "*a",
+        "[",
+        "]",
+        "{",
+        "}",
+        '"',
+        "'",
+        "#",
+        "\n",
+        "no",
+        "01234",
+        "1e3",
+        "2026-13-45",
+        "<b>",
+        "|",
+        ">",
+        "!!str ",
+        "é",
+        "\u202e",
+        "\ufeff",
+        "\r",
+        "---",
+        "...",
+    ]
+)
+HTML_PIECES = st.sampled_from(
+    [
+        "<",
+        ">",
+        "</",
+        "a",
+        "img",
+        "script",
+        "svg",
+        "iframe",
+        " href=",
+        " src=",
+        " srcset=",
+        " onclick=",
+        " style=",
+        '"',
+        "'",
+        "javascript:",
+        "JaVa&#115;cript:",
+        "data:",
+        "//",
+        "https://t.example/p",
+        "&#x3a;",
+        "\t",
+        "\n",
+        "x.png",
+        " ",
+        "=",
+        "<!--",
+        "-->",
+        "<a href=",
+        "<img src=",
+        "&",
+        ";",
+        "vbscript:",
+        "\x00",
+    ]
+)
 
 
 def texts(pieces) -> st.SearchStrategy[str]:
@@ -79,21 +148,48 @@ def test_content_the_allowlist_lets_through_runs_nothing_and_loads_nothing_from_
             assert not name.lower().startswith("on") and name.lower() != "style"
             assert not schemes.is_unsafe(value or "")
             if name.lower() in ("src", "srcset", "poster"):
-                assert not any(safehtml.is_elsewhere(part.strip().split(" ")[0]) for part in (value or "").split(",")
-                               if part.strip())
+                assert not any(
+                    safehtml.is_elsewhere(part.strip().split(" ")[0])
+                    for part in (value or "").split(",")
+                    if part.strip()
+                )
 
 
-BODY_PIECES = st.sampled_from(["# Title\n", "Keep the door closed.\n", "\n", "- item\n", "[a](at-work.md)\n",
-                               "[b](javascript:alert(1))\n", "<script>x()</script>\n", "![p](https://t.example/p.gif)\n",
-                               "<p onclick=\"x()\">a</p>\n", "!!! tip\n    Stay.\n", "<div markdown>\n*x*\n</div>\n",
-                               "| a | b |\n|---|---|\n| 1 | 2 |\n", "`<script>`\n", "<!-- note -->\n", "é\r\n"])
+BODY_PIECES = st.sampled_from(
+    [
+        "# Title\n",
+        "Keep the door closed.\n",
+        "\n",
+        "- item\n",
+        "[a](at-work.md)\n",
+        "[b](javascript:alert(1))\n",
+        "<script>x()</script>\n",
+        "![p](https://t.example/p.gif)\n",
+        '<p onclick="x()">a</p>\n',
+        "!!! tip\n    Stay.\n",
+        "<div markdown>\n*x*\n</div>\n",
+        "| a | b |\n|---|---|\n| 1 | 2 |\n",
+        "`<script>`\n",
+        "<!-- note -->\n",
+        "é\r\n",
+    ]
+)
 
 
 @BUILDS
-@given(header=st.sampled_from([HEADER, HEADER.replace("reviewed: 2026-11-01", "reviewed: 2026-02-30"),
-                               HEADER.replace("title: ", "title: <b>"), HEADER.replace("sources:", "source:"),
-                               HEADER.replace("  - name", "\t- name"), "\ufeff" + HEADER]),
-       body=st.lists(BODY_PIECES, max_size=6).map("".join))
+@given(
+    header=st.sampled_from(
+        [
+            HEADER,
+            HEADER.replace("reviewed: 2026-11-01", "reviewed: 2026-02-30"),
+            HEADER.replace("title: ", "title: <b>"),
+            HEADER.replace("sources:", "source:"),
+            HEADER.replace("  - name", "\t- name"),
+            "\ufeff" + HEADER,
+        ]
+    ),
+    body=st.lists(BODY_PIECES, max_size=6).map("".join),
+)
 def test_a_build_publishes_a_safe_site_or_nothing(tmp_path_factory, header, body):
     site = make(tmp_path_factory.mktemp("site"))
     site.write("en/rights/at-home.md", header + "\n" + body)

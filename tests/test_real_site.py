@@ -75,8 +75,10 @@ def test_every_home_page_leads_to_every_page_in_its_language(real_site):
     site_dir, _ = real_site
     for language in SITE.languages:
         links = {a.attributes.get("href") for a in article(site_dir, language, "").css("article a")}
-        listed = {"stories/" + a.attributes.get("href")
-                  for a in article(site_dir, language, "stories/").css("article .haven-stories a")}
+        listed = {
+            "stories/" + a.attributes.get("href")
+            for a in article(site_dir, language, "stories/").css("article .haven-stories a")
+        }
         missing = [page for page in PAGES if page and page not in links | listed]
         assert missing == [], f"{language.code} home page does not lead to {missing}"
 
@@ -105,8 +107,9 @@ def test_the_rights_card_speaks_to_the_officer_in_english_in_every_language(real
 
 
 def _directory_entries() -> list[dict]:
-    return [yaml.safe_load(path.read_text(encoding="utf-8"))
-            for path in sorted((REPO / "data" / "directory").glob("*.yml"))]
+    return [
+        yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted((REPO / "data" / "directory").glob("*.yml"))
+    ]
 
 
 def _cards(section) -> set[str]:

@@ -39,7 +39,13 @@ def test_share_links_carry_the_title_and_the_address_in_any_script():
 
 def test_open_graph_locales_come_from_cldr():
     assert [sharing.og_locale(code) for code in ("en", "es", "ar", "pt", "fa", "zh")] == [
-        "en_US", "es_ES", "ar_EG", "pt_BR", "fa_IR", "zh_CN"]
+        "en_US",
+        "es_ES",
+        "ar_EG",
+        "pt_BR",
+        "fa_IR",
+        "zh_CN",
+    ]
 
 
 def test_qr_codes_decode_to_the_address():

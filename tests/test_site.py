@@ -34,7 +34,9 @@ def test_the_repository_declares_twelve_languages_three_right_to_left():
 
 
 def test_site_url_is_read_as_mkdocs_reads_it(tmp_path, monkeypatch):
-    text = mkdocs_yml(FIXTURE_LANGUAGES).replace("site_url: https://haven.test/", 'site_url: !ENV [HAVEN_URL, "http://127.0.0.1:8000/"]')
+    text = mkdocs_yml(FIXTURE_LANGUAGES).replace(
+        "site_url: https://haven.test/", 'site_url: !ENV [HAVEN_URL, "http://127.0.0.1:8000/"]'
+    )
     monkeypatch.delenv("HAVEN_URL", raising=False)
     assert load(tmp_path, text).site_url == "http://127.0.0.1:8000/"
     monkeypatch.setenv("HAVEN_URL", "https://haven.example/")

@@ -18,19 +18,24 @@ from haven.sourcewatch import Citation
 
 QUOTE = "Adults must carry proof of registration at all times."
 # The quote as a web page may set it: curly quotes, a line break, a soft hyphen, extra spaces.
-PAGE = ("<html><head><style>p{}</style><script>var x = 1;</script></head><body><p>Adults must carry "
-        "proof of regis\u00adtration\n   at all times.</p></body></html>").encode()
+PAGE = (
+    "<html><head><style>p{}</style><script>var x = 1;</script></head><body><p>Adults must carry "
+    "proof of regis\u00adtration\n   at all times.</p></body></html>"
+).encode()
 
 
 def pdf(*lines: str) -> bytes:
     """A one-page PDF whose text is `lines` (Helvetica), with a correct cross-reference table."""
     text = " 0 -14 Td ".join(f"({line}) Tj" for line in lines)
     stream = f"BT /F1 12 Tf 72 720 Td {text} ET".encode()
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-               b"/Resources << /Font << /F1 5 0 R >> >> >>",
-               b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
     out, offsets = bytearray(b"%PDF-1.4\n"), []
     for number, body in enumerate(objects, 1):
         offsets.append(len(out))
@@ -101,16 +106,20 @@ def findings(*citations: Citation) -> list[str]:
 
 
 def test_a_page_that_still_says_the_quote_raises_nothing_across_spacing_and_hyphenation(trusted):
-    assert findings(Citation("docs/en/a.md", 5, f"{trusted}/ok", QUOTE),
-                    Citation("docs/en/a.md", 9, f"{trusted}/ok", "Adults must carry “proof” of registration")) == [
+    assert findings(
+        Citation("docs/en/a.md", 5, f"{trusted}/ok", QUOTE),
+        Citation("docs/en/a.md", 9, f"{trusted}/ok", "Adults must carry “proof” of registration"),
+    ) == [
         f"docs/en/a.md:9: H112 the quoted sentence is no longer on {trusted}/ok (hint: read the page: if it changed "
         "what it says, change the page that cites it (and raise legal_version); if it only reworded it, copy the "
-        "new sentence into quote:)"]
+        "new sentence into quote:)"
+    ]
 
 
 def test_curly_quotes_and_dashes_in_a_quote_match_straight_ones_on_the_page():
     assert sourcewatch.normalize("“It’s  a judge’s warrant” – signed") in sourcewatch.normalize(
-        "\"It's a judge's warrant\" - signed by a judge")
+        "\"It's a judge's warrant\" - signed by a judge"
+    )
 
 
 def test_a_quote_in_a_pdf_is_found_across_a_hyphenated_line_break(trusted):
@@ -118,11 +127,13 @@ def test_a_quote_in_a_pdf_is_found_across_a_hyphenated_line_break(trusted):
 
 
 def test_moved_gone_changed_and_unreadable_sources_are_each_named_once(trusted):
-    assert findings(Citation("docs/en/a.md", 5, f"{trusted}/moved", QUOTE),
-                    Citation("docs/en/a.md", 9, f"{trusted}/gone", QUOTE),
-                    Citation("docs/en/a.md", 13, f"{trusted}/changed", QUOTE),
-                    Citation("docs/en/a.md", 17, f"{trusted}/broken.pdf", QUOTE),
-                    Citation("docs/en/a.md", 21, f"{trusted}/folder", QUOTE)) == [
+    assert findings(
+        Citation("docs/en/a.md", 5, f"{trusted}/moved", QUOTE),
+        Citation("docs/en/a.md", 9, f"{trusted}/gone", QUOTE),
+        Citation("docs/en/a.md", 13, f"{trusted}/changed", QUOTE),
+        Citation("docs/en/a.md", 17, f"{trusted}/broken.pdf", QUOTE),
+        Citation("docs/en/a.md", 21, f"{trusted}/folder", QUOTE),
+    ) == [
         f"docs/en/a.md:5: H111 the source {trusted}/moved now leads to {trusted}/elsewhere (hint: check that the "
         "new page still says the same, then cite its address)",
         f"docs/en/a.md:9: H110 the source {trusted}/gone answered HTTP 404 (hint: open it in a browser; if the page "
@@ -139,11 +150,14 @@ def test_moved_gone_changed_and_unreadable_sources_are_each_named_once(trusted):
 
 def test_a_slow_source_ends_at_its_timeout_and_an_unreachable_host_stops_nothing(trusted, monkeypatch):
     monkeypatch.setattr(sourcewatch, "TIMEOUT", 1.0)
-    result = findings(Citation("docs/en/a.md", 5, f"{trusted}/slow", QUOTE),
-                      Citation("docs/en/a.md", 9, "https://127.0.0.1:9/", QUOTE),
-                      Citation("docs/en/a.md", 13, f"{trusted}/ok", QUOTE))
-    assert [line.split(" (hint")[0] for line in result][0] == (
-        f"docs/en/a.md:5: H110 the source {trusted}/slow did not answer within 1 seconds")
+    result = findings(
+        Citation("docs/en/a.md", 5, f"{trusted}/slow", QUOTE),
+        Citation("docs/en/a.md", 9, "https://127.0.0.1:9/", QUOTE),
+        Citation("docs/en/a.md", 13, f"{trusted}/ok", QUOTE),
+    )
+    assert next(line.split(" (hint")[0] for line in result) == (
+        f"docs/en/a.md:5: H110 the source {trusted}/slow did not answer within 1 seconds"
+    )
     assert result[1].startswith("docs/en/a.md:9: H110 the source https://127.0.0.1:9/ could not be reached (Connect")
     assert len(result) == 2
 
@@ -151,7 +165,8 @@ def test_a_slow_source_ends_at_its_timeout_and_an_unreachable_host_stops_nothing
 def test_a_huge_source_is_read_only_up_to_the_limit(trusted, monkeypatch):
     monkeypatch.setattr(sourcewatch, "MAX_BYTES", 1000)
     assert [line.split(":")[2] for line in findings(Citation("docs/en/a.md", 5, f"{trusted}/huge", QUOTE))] == [
-        " H112 the quoted sentence is no longer on https"]
+        " H112 the quoted sentence is no longer on https"
+    ]
 
 
 def test_without_the_authority_the_certificate_is_refused(https, monkeypatch):
@@ -161,7 +176,9 @@ def test_without_the_authority_the_certificate_is_refused(https, monkeypatch):
 
 
 def test_the_command_checks_the_given_pages_and_exits_non_zero_on_findings(fixture_site, trusted, capsys):
-    page = fixture_site.write("en/papers.md", f"""---
+    page = fixture_site.write(
+        "en/papers.md",
+        f"""---
 title: Papers
 reviewed: 2026-11-01
 sources:
@@ -178,13 +195,15 @@ sources:
 ---
 
 # Papers
-""")
+""",
+    )
     code = main(["-f", str(fixture_site.config), "sources", str(page)])
     out = capsys.readouterr().out.splitlines()
     assert code == 1
     assert [line.split(" (hint")[0] for line in out] == [
         f"docs/en/papers.md:10: H110 the source {trusted}/gone answered HTTP 404",
-        "1 finding in 2 source addresses"]
+        "1 finding in 2 source addresses",
+    ]
     fixture_site.write("en/papers.md", page.read_text(encoding="utf-8").replace("/gone", "/rule.pdf"))
     assert main(["-f", str(fixture_site.config), "sources", str(page)]) == 0
     assert capsys.readouterr().out.splitlines() == ["0 findings in 2 source addresses"]

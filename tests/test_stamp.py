@@ -36,9 +36,10 @@ def test_stamp_takes_paths_relative_to_where_the_editor_stands(fixture_site, mon
     fixture_site.write("es/rights/at-home.md", "---\ntitle: En casa\nhuman_reviewed: false\n---\n")
     monkeypatch.chdir(fixture_site.root)
     assert main(["stamp", "docs/es/index.md", "docs/es/rights/at-home.md"]) == 0
-    assert f"source_hash: {english_hash(fixture_site, 'rights/at-home.md')}" in (
-        fixture_site.root / "docs/es/rights/at-home.md"
-    ).read_text()
+    assert (
+        f"source_hash: {english_hash(fixture_site, 'rights/at-home.md')}"
+        in (fixture_site.root / "docs/es/rights/at-home.md").read_text()
+    )
 
 
 def test_new_translation_starts_from_the_current_english_page(fixture_site, capsys):
@@ -77,4 +78,5 @@ def test_stamp_takes_the_forms_new_translation_takes_from_any_folder(fixture_sit
     assert capsys.readouterr().err.splitlines() == [
         "at-home.md:1: H021 there is no translated page here "
         "(hint: name it as docs/es/rights/at-home.md, or as: es rights/at-home.md)",
-        "1 problem found."]
+        "1 problem found.",
+    ]

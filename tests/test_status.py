@@ -10,8 +10,16 @@ def test_status_counts_each_languages_pages(fixture_site, capsys):
     assert main(["-f", str(fixture_site.config), "status", "--format", "json"]) == 0
     rows = {row["code"]: row for row in json.loads(capsys.readouterr().out)}
     assert rows["es"] == {
-        "code": "es", "name": "Español", "translated": 2, "total": 2, "stale": 1, "unreviewed": 1,
-        "strings": True, "directory_texts": 0, "directory_total": 0, "percent": 50,
+        "code": "es",
+        "name": "Español",
+        "translated": 2,
+        "total": 2,
+        "stale": 1,
+        "unreviewed": 1,
+        "strings": True,
+        "directory_texts": 0,
+        "directory_total": 0,
+        "percent": 50,
     }
     assert (rows["ar"]["translated"], rows["ar"]["percent"]) == (0, 0)
     assert rows["ht"]["strings"] is False
@@ -25,8 +33,19 @@ def test_status_as_a_table(fixture_site, capsys):
     assert "| العربية (ar) | 1/2 | 0 | 1 | complete | 0/0 | 50% |" in out
     assert main(["-f", str(fixture_site.config), "status"]) == 0
     text = capsys.readouterr().out.splitlines()
-    assert text[0].split() == ["language", "translated", "stale", "unreviewed", "UI", "strings", "directory", "texts",
-                               "up", "to", "date"]
+    assert text[0].split() == [
+        "language",
+        "translated",
+        "stale",
+        "unreviewed",
+        "UI",
+        "strings",
+        "directory",
+        "texts",
+        "up",
+        "to",
+        "date",
+    ]
     assert len(text) == 5
 
 

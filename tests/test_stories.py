@@ -77,11 +77,17 @@ def test_a_story_without_consent_stops_the_build(fixture_site, capsys):
     assert "docs/en/stories/ana.md:1: H087 a client story needs a record of consent" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("field,expected", [
-    ("  source: https://example.org/stories/ana\n", "docs/en/stories/ana.md:11: H014 consent: a story published by"),
-    ("  date: 2026-01-01\n", "docs/en/stories/ana.md:11: H014 consent: consent needs its date"),
-    ("  review_by: 2099-01-01\n", "docs/en/stories/ana.md:11: H013"),
-])
+@pytest.mark.parametrize(
+    "field,expected",
+    [
+        (
+            "  source: https://example.org/stories/ana\n",
+            "docs/en/stories/ana.md:11: H014 consent: a story published by",
+        ),
+        ("  date: 2026-01-01\n", "docs/en/stories/ana.md:11: H014 consent: consent needs its date"),
+        ("  review_by: 2099-01-01\n", "docs/en/stories/ana.md:11: H013"),
+    ],
+)
 def test_consent_without_its_evidence_stops_the_build(fixture_site, capsys, field, expected):
     write_story(fixture_site, consent=CONSENT.replace(field, ""), source_hash="0123456789ab")
     assert fixture_site.build() == 1
@@ -102,7 +108,8 @@ def test_one_change_to_the_consent_withdraws_the_story_from_every_language(fixtu
 
 def test_a_pending_story_is_not_published(fixture_site):
     pending = CONSENT.replace("published-by-the-organization", "pending").replace(
-        "  source: https://example.org/stories/ana\n  date: 2026-01-01\n", "")
+        "  source: https://example.org/stories/ana\n  date: 2026-01-01\n", ""
+    )
     write_story(fixture_site, consent=pending)
     assert fixture_site.build() == 0
     assert not (fixture_site.site_dir / "stories" / "ana").exists()
@@ -134,7 +141,8 @@ def test_an_allowlisted_hotline_passes_and_any_other_number_does_not(fixture_sit
     (fixture_site.root / "data" / "public-numbers.yml").write_text(
         'numbers:\n  - number: "1-800-898-7180"\n    who: "EOIR case line"\n'
         "    source: https://www.justice.gov/eoir/customer-service-initiatives\n    reviewed: 2026-11-28\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     write_story(fixture_site, body_es=SPANISH + "Llamó al 1-800-898-7180 para ver su caso.\n")
     assert fixture_site.build() == 0
     write_story(fixture_site, body_es=SPANISH + "Llamó al 1-800-898-7181 para ver su caso.\n")
@@ -143,10 +151,13 @@ def test_an_allowlisted_hotline_passes_and_any_other_number_does_not(fixture_sit
 
 
 def test_a_page_marked_as_client_information_is_checked_like_a_story(fixture_site, capsys):
-    fixture_site.write("en/about.md", "---\ntitle: About\nreviewed: 2026-11-01\nclient_information: true\n"
-                                      "sources:\n  - name: \"Example\"\n    url: https://example.org\n    kind: other\n"
-                                      "    checked: 2026-11-01\n    quote: \"Ana\"\n---\n\n"
-                                      "# About\n\nWrite to ana@example.com.\n")
+    fixture_site.write(
+        "en/about.md",
+        "---\ntitle: About\nreviewed: 2026-11-01\nclient_information: true\n"
+        'sources:\n  - name: "Example"\n    url: https://example.org\n    kind: other\n'
+        '    checked: 2026-11-01\n    quote: "Ana"\n---\n\n'
+        "# About\n\nWrite to ana@example.com.\n",
+    )
     assert fixture_site.build() == 1
     assert "docs/en/about.md:15: H084" in capsys.readouterr().err
 
@@ -164,5 +175,7 @@ def test_a_consent_due_for_review_is_a_warning_for_editors(fixture_site):
 def test_the_navigation_loses_a_withdrawn_story_and_any_section_left_empty():
     nav = ["index.md", {"Stories": ["stories/index.md", "stories/ana.md"]}, {"Old": ["stories/old.md"]}]
     assert stories.without(nav, frozenset({"stories/ana.md", "stories/old.md"})) == [
-        "index.md", {"Stories": ["stories/index.md"]}]
+        "index.md",
+        {"Stories": ["stories/index.md"]},
+    ]
     assert stories.without(nav, frozenset()) == nav

@@ -24,8 +24,10 @@ def test_rules_for_what_no_page_has_are_dropped():
 
 
 def test_attribute_values_must_be_on_a_page():
-    assert cut("[data-md-color-primary=indigo]{a:1}[data-md-color-primary=red]{b:2}") == \
-        "[data-md-color-primary=indigo]{a:1}"
+    assert (
+        cut("[data-md-color-primary=indigo]{a:1}[data-md-color-primary=red]{b:2}")
+        == "[data-md-color-primary=indigo]{a:1}"
+    )
     assert cut('[dir=rtl] .md-nav{c:3}[dir="ltr"] .md-nav{d:4}') == "[dir=rtl] .md-nav{c:3}"
     assert cut("[data-md-color-scheme=slate]{e:5}") == ""
     assert cut('a[href^="#"]{f:6}') == 'a[href^="#"]{f:6}'

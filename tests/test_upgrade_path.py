@@ -75,7 +75,8 @@ def upstream_file(path: Path, upstream: str) -> Path:
     found = UPSTREAM / upstream
     assert found.is_file(), (
         f"{path.relative_to(REPO)} is a copy of Material's {upstream}, which mkdocs-material "
-        f"{version('mkdocs-material')} does not have. " + upgrade_message())
+        f"{version('mkdocs-material')} does not have. " + upgrade_message()
+    )
     return found
 
 
@@ -91,19 +92,21 @@ def test_installed_versions_are_the_pinned_ones(package):
     assert pinned, f"requirements.lock does not pin {package}"
     assert version(package) == pinned, (
         f"{package} {version(package)} is installed but requirements.lock pins {pinned} "
-        "(run make setup). "
-        + upgrade_message())
+        "(run make setup). " + upgrade_message()
+    )
     pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
     assert f'"{package}=={pinned}"' in pyproject, (
-        f"pyproject.toml must pin {package}=={pinned}, as requirements.lock does")
+        f"pyproject.toml must pin {package}=={pinned}, as requirements.lock does"
+    )
 
 
 def test_every_override_names_the_installed_material():
     installed = version("mkdocs-material")
-    wrong = {named: sorted(map(str, paths)) for named, paths in material_versions_named().items()
-             if named != installed}
-    assert not wrong, (f"mkdocs-material {installed} is installed, but these overrides were "
-                       f"written against another version: {wrong}. " + upgrade_message())
+    wrong = {named: sorted(map(str, paths)) for named, paths in material_versions_named().items() if named != installed}
+    assert not wrong, (
+        f"mkdocs-material {installed} is installed, but these overrides were "
+        f"written against another version: {wrong}. " + upgrade_message()
+    )
 
 
 def test_each_copied_partial_still_exists_in_material():
@@ -123,10 +126,12 @@ def test_each_copied_partial_keeps_all_of_materials_file_and_adds_to_it():
     # Haven's copies only add: every line of Material's file is still there, in order
     # (perhaps with an attribute added), and something of Haven's is added.
     for path, _, upstream in copied_overrides():
-        theirs = [line for line in LEADING_COMMENT.sub("", upstream_file(path, upstream).read_text(encoding="utf-8"))
-                  .splitlines() if line.strip()]
-        ours = [line for line in LEADING_COMMENT.sub("", path.read_text(encoding="utf-8"))
-                .splitlines() if line.strip()]
+        theirs = [
+            line
+            for line in LEADING_COMMENT.sub("", upstream_file(path, upstream).read_text(encoding="utf-8")).splitlines()
+            if line.strip()
+        ]
+        ours = [line for line in LEADING_COMMENT.sub("", path.read_text(encoding="utf-8")).splitlines() if line.strip()]
         position, added = 0, 0
         for line in theirs:
             while position < len(ours) and not extends(line, ours[position]):
@@ -134,13 +139,16 @@ def test_each_copied_partial_keeps_all_of_materials_file_and_adds_to_it():
                 added += 1
             assert position < len(ours), (
                 f"{path.relative_to(REPO)} lacks this line of Material's {upstream} "
-                f"(or has it out of order): {line.strip()!r}. " + upgrade_message())
+                f"(or has it out of order): {line.strip()!r}. " + upgrade_message()
+            )
             if ours[position].split() != line.split():
                 added += 1
             position += 1
         added += len(ours) - position
-        assert added, (f"{path.relative_to(REPO)} is the same as Material's {upstream}: "
-                       "delete the copy and let Material's file be used")
+        assert added, (
+            f"{path.relative_to(REPO)} is the same as Material's {upstream}: "
+            "delete the copy and let Material's file be used"
+        )
 
 
 def test_main_html_extends_only_blocks_material_has():
@@ -149,8 +157,10 @@ def test_main_html_extends_only_blocks_material_has():
     theirs = set(re.findall(r"\{%-?\s*block\s+(\w+)", base))
     ours = set(re.findall(r"\{%-?\s*block\s+(\w+)", (OVERRIDES / "main.html").read_text(encoding="utf-8")))
     assert ours, "overrides/main.html extends no block"
-    assert ours <= theirs, (f"overrides/main.html extends blocks Material's base.html does not have: "
-                            f"{sorted(ours - theirs)}. " + upgrade_message())
+    assert ours <= theirs, (
+        f"overrides/main.html extends blocks Material's base.html does not have: "
+        f"{sorted(ours - theirs)}. " + upgrade_message()
+    )
 
 
 def test_language_partials_use_only_keys_material_has():
@@ -163,5 +173,7 @@ def test_language_partials_use_only_keys_material_has():
     for path in partials:
         ours = set(key.findall(path.read_text(encoding="utf-8")))
         assert ours, path
-        assert ours <= known, (f"{path.relative_to(REPO)} has keys Material's partials/languages/en.html "
-                               f"does not: {sorted(ours - known)}. " + upgrade_message())
+        assert ours <= known, (
+            f"{path.relative_to(REPO)} has keys Material's partials/languages/en.html "
+            f"does not: {sorted(ours - known)}. " + upgrade_message()
+        )

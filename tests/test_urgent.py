@@ -82,7 +82,10 @@ def test_check_names_the_languages_a_notice_lacks(fixture_site, capsys, monkeypa
     "change, expected",
     [
         (lambda t: t.replace("expires: 2026-12-31", "expires: 2026-11-01"), "H014 "),
-        (lambda t: t.replace('      en: "An old notice."', '      es: "Un aviso."'), "H013 the notice 'old-rule' needs"),
+        (
+            lambda t: t.replace('      en: "An old notice."', '      es: "Un aviso."'),
+            "H013 the notice 'old-rule' needs",
+        ),
         (lambda t: t.replace("link: rights/at-home.md", "link: rights/nowhere.md"), "H058 "),
         (lambda t: t.replace('      en: "An old notice."', '      en: "x"\n      xx: "y"'), "H059 "),
         (lambda t: t.replace("id: old-rule", "id: new-rule"), "H002 two notices are called 'new-rule'"),

@@ -30,7 +30,8 @@ ACTIONLINT = Path(sys.executable).parent / "actionlint"
 # The only run: steps that are not make: the Debian image has no make.
 SETUP_STEPS = {"apt-get update -qq && apt-get install -y -qq --no-install-recommends make"}
 PINNED_USES = re.compile(
-    r"^\s*(?:-\s+)?uses:\s+(?P<action>[\w.-]+/[\w./-]+)@(?P<sha>[0-9a-f]{40})\s+#\s+(?P<version>v\d+(?:\.\d+)*)\s*$")
+    r"^\s*(?:-\s+)?uses:\s+(?P<action>[\w.-]+/[\w./-]+)@(?P<sha>[0-9a-f]{40})\s+#\s+(?P<version>v\d+(?:\.\d+)*)\s*$"
+)
 
 
 def load(path: Path) -> dict:
@@ -104,7 +105,8 @@ def test_every_action_is_pinned_to_a_commit_with_its_version(path):
     for line in lines:
         assert PINNED_USES.match(line), (
             f"{path.name}: pin the action to a full commit SHA with its version in a comment, "
-            f"e.g. 'uses: actions/checkout@<40 hex digits> # v7.0.1': {line.strip()}")
+            f"e.g. 'uses: actions/checkout@<40 hex digits> # v7.0.1': {line.strip()}"
+        )
 
 
 def test_an_action_version_is_the_same_commit_everywhere():
@@ -177,7 +179,8 @@ def test_deploy_builds_publishes_to_pages_then_verifies_the_published_site():
     assert f"steps.{configure['id']}.outputs.base_url" in site_url
     # security.txt names where to report a vulnerability: the repository's own advisory form.
     assert build_step["env"]["HAVEN_SECURITY_CONTACT"] == (
-        "https://github.com/${{ github.repository }}/security/advisories/new")
+        "https://github.com/${{ github.repository }}/security/advisories/new"
+    )
     upload = step_using(build_job, "actions/upload-pages-artifact")
     assert upload["with"]["path"] == "site"
     # Without it the action drops every dotted path, /.well-known/security.txt included.
@@ -191,8 +194,11 @@ def test_deploy_builds_publishes_to_pages_then_verifies_the_published_site():
     assert build_job["needs"] in (check_name, [check_name])
 
     build_name = next(name for name, job in workflow["jobs"].items() if job is build_job)
-    deploy_name, deploy_job = next((name, job) for name, job in workflow["jobs"].items()
-                                   if any(s.get("uses", "").startswith("actions/deploy-pages@") for s in job.get("steps", [])))
+    deploy_name, deploy_job = next(
+        (name, job)
+        for name, job in workflow["jobs"].items()
+        if any(s.get("uses", "").startswith("actions/deploy-pages@") for s in job.get("steps", []))
+    )
     assert deploy_job["needs"] in (build_name, [build_name])
     assert deploy_job["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy_job["environment"]["name"] == "github-pages"
@@ -212,28 +218,34 @@ def test_deploy_builds_publishes_to_pages_then_verifies_the_published_site():
 def test_actionlint_finds_nothing_in_the_workflows():
     assert ACTIONLINT.is_file(), f"{ACTIONLINT} is missing: run make setup"
     files = [str(p) for p in workflow_files()]
-    result = subprocess.run([str(ACTIONLINT), "-shellcheck=", "-pyflakes=", *files], cwd=REPO,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [str(ACTIONLINT), "-shellcheck=", "-pyflakes=", *files], cwd=REPO, capture_output=True, text=True, timeout=60
+    )
     assert (result.returncode, result.stdout + result.stderr) == (0, "")
 
 
 def test_actionlint_does_find_mistakes(tmp_path):
     # Without this, a linter that checked nothing would pass the test above.
     broken = tmp_path / "broken.yml"
-    broken.write_text(DEPLOY.read_text(encoding="utf-8").replace("steps.pages.outputs", "steps.page.outputs"),
-                      encoding="utf-8")
-    result = subprocess.run([str(ACTIONLINT), "-shellcheck=", "-pyflakes=", str(broken)],
-                            capture_output=True, text=True, timeout=60)
+    broken.write_text(
+        DEPLOY.read_text(encoding="utf-8").replace("steps.pages.outputs", "steps.page.outputs"), encoding="utf-8"
+    )
+    result = subprocess.run(
+        [str(ACTIONLINT), "-shellcheck=", "-pyflakes=", str(broken)], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 1 and "page" in result.stdout
 
 
 # make check REPORT=file, with stand-ins for actionlint and haven so it takes a moment.
 
+
 def fake_bin(tmp_path: Path, actionlint_exit: int, haven_exit: int) -> Path:
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
-    for name, code, says in (("actionlint", actionlint_exit, "workflow finding"),
-                             ("haven", haven_exit, "docs/es/index.md:9: H060 a finding")):
+    for name, code, says in (
+        ("actionlint", actionlint_exit, "workflow finding"),
+        ("haven", haven_exit, "docs/es/index.md:9: H060 a finding"),
+    ):
         tool = bin_dir / name
         tool.write_text(f"#!/bin/sh\necho '{name}: {says}'\necho '{name} to stderr' >&2\nexit {code}\n")
         tool.chmod(tool.stat().st_mode | stat.S_IXUSR)
@@ -245,10 +257,14 @@ def fake_bin(tmp_path: Path, actionlint_exit: int, haven_exit: int) -> Path:
 def make_check(tmp_path: Path, actionlint_exit: int, haven_exit: int) -> tuple[subprocess.CompletedProcess, str]:
     bin_dir = fake_bin(tmp_path, actionlint_exit, haven_exit)
     report = tmp_path / "check-report.txt"
-    result = subprocess.run(["make", "--no-print-directory", "check", f"BIN={bin_dir}",
-                             f"READY={tmp_path / 'ready'}", f"REPORT={report}"],
-                            cwd=REPO, capture_output=True, text=True, timeout=60,
-                            env={**os.environ, "MAKEFLAGS": ""})
+    result = subprocess.run(
+        ["make", "--no-print-directory", "check", f"BIN={bin_dir}", f"READY={tmp_path / 'ready'}", f"REPORT={report}"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "MAKEFLAGS": ""},
+    )
     return result, report.read_text(encoding="utf-8") if report.exists() else ""
 
 
@@ -273,15 +289,26 @@ def test_make_check_stops_on_a_workflow_finding(tmp_path):
 
 # make audit: pip-audit's exact options, and the check of its report.
 
+
 def test_make_audit_looks_up_the_exact_pins_without_resolving(tmp_path):
     stamp = tmp_path / "audit-ready"
     stamp.touch()
-    result = subprocess.run(["make", "-n", "--no-print-directory", "audit", f"AUDIT_READY={stamp}"],
-                            cwd=REPO, capture_output=True, text=True, timeout=60, env={**os.environ, "MAKEFLAGS": ""})
+    result = subprocess.run(
+        ["make", "-n", "--no-print-directory", "audit", f"AUDIT_READY={stamp}"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "MAKEFLAGS": ""},
+    )
     assert result.returncode == 0, result.stderr
     command = " ".join(result.stdout.split())
-    for option in ("pip-audit --strict --disable-pip --no-deps", "--requirement requirements.lock",
-                   "--requirement requirements-audit.lock", "scripts/audit_report.py"):
+    for option in (
+        "pip-audit --strict --disable-pip --no-deps",
+        "--requirement requirements.lock",
+        "--requirement requirements-audit.lock",
+        "scripts/audit_report.py",
+    ):
         assert option in command
 
 
@@ -304,12 +331,21 @@ def audit_report(tmp_path: Path, report: dict | None, lock: str = "alpha==1.0\nB
     report_path = tmp_path / "report.json"
     if report is not None:
         report_path.write_text(json.dumps(report), encoding="utf-8")
-    return subprocess.run([sys.executable, str(REPO / "scripts" / "audit_report.py"), str(report_path),
-                           str(tmp_path / "test.lock")], capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "audit_report.py"), str(report_path), str(tmp_path / "test.lock")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
-CLEAN = {"dependencies": [{"name": "alpha", "version": "1.0", "vulns": []},
-                          {"name": "beta-two", "version": "2.0", "vulns": []}], "fixes": []}
+CLEAN = {
+    "dependencies": [
+        {"name": "alpha", "version": "1.0", "vulns": []},
+        {"name": "beta-two", "version": "2.0", "vulns": []},
+    ],
+    "fixes": [],
+}
 
 
 def test_audit_passes_when_every_pin_was_looked_up(tmp_path):
@@ -318,17 +354,35 @@ def test_audit_passes_when_every_pin_was_looked_up(tmp_path):
     assert "all 2 pinned packages" in result.stdout
 
 
-@pytest.mark.parametrize("report, says", [
-    (None, "wrote no report"),
-    ({"dependencies": [], "fixes": []}, "test.lock:2: alpha==1.0: not in pip-audit's report"),
-    ({"dependencies": [CLEAN["dependencies"][0], {"name": "beta-two", "skip_reason": "Dependency not found"}]},
-     "test.lock:3: Beta_Two==2.0: not looked up (Dependency not found)"),
-    ({"dependencies": [CLEAN["dependencies"][0], {"name": "beta-two", "version": "2.1", "vulns": []}]},
-     "looked up version 2.1 instead"),
-    ({"dependencies": [CLEAN["dependencies"][0], {"name": "beta-two", "version": "2.0", "vulns": [
-        {"id": "PYSEC-2026-1", "fix_versions": ["2.0.1"], "aliases": ["CVE-2026-1"]}]}]},
-     "test.lock:3: Beta_Two==2.0: known vulnerability PYSEC-2026-1 (CVE-2026-1); fixed in: 2.0.1"),
-], ids=["no report", "left out", "skipped", "other version", "vulnerable"])
+@pytest.mark.parametrize(
+    "report, says",
+    [
+        (None, "wrote no report"),
+        ({"dependencies": [], "fixes": []}, "test.lock:2: alpha==1.0: not in pip-audit's report"),
+        (
+            {"dependencies": [CLEAN["dependencies"][0], {"name": "beta-two", "skip_reason": "Dependency not found"}]},
+            "test.lock:3: Beta_Two==2.0: not looked up (Dependency not found)",
+        ),
+        (
+            {"dependencies": [CLEAN["dependencies"][0], {"name": "beta-two", "version": "2.1", "vulns": []}]},
+            "looked up version 2.1 instead",
+        ),
+        (
+            {
+                "dependencies": [
+                    CLEAN["dependencies"][0],
+                    {
+                        "name": "beta-two",
+                        "version": "2.0",
+                        "vulns": [{"id": "PYSEC-2026-1", "fix_versions": ["2.0.1"], "aliases": ["CVE-2026-1"]}],
+                    },
+                ]
+            },
+            "test.lock:3: Beta_Two==2.0: known vulnerability PYSEC-2026-1 (CVE-2026-1); fixed in: 2.0.1",
+        ),
+    ],
+    ids=["no report", "left out", "skipped", "other version", "vulnerable"],
+)
 def test_audit_fails_unless_every_pin_was_looked_up_and_is_clean(tmp_path, report, says):
     result = audit_report(tmp_path, report)
     assert result.returncode == 1
@@ -354,8 +408,11 @@ def test_no_workflow_runs_a_forks_code_with_write_access_or_secrets(path):
 
 
 def test_every_language_folder_has_reviewers():
-    owners = [line.split() for line in (REPO / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
-              if line.strip() and not line.startswith("#")]
+    owners = [
+        line.split()
+        for line in (REPO / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     patterns = {words[0]: words[1:] for words in owners}
     languages = sorted(path.name for path in (REPO / "docs").iterdir() if path.is_dir())
     for code in languages:

@@ -58,10 +58,15 @@ def load(site: Site) -> tuple[Addresses, list[Diagnostic]]:
             if not address or address.startswith("#"):
                 continue
             if ":" in address or not address.startswith("/") or ".." in address.split("/"):
-                problems.append(Diagnostic(shown_published, number, "H091",
-                                           f"'{address}' is not an address inside this site",
-                                           "write it as the browser shows it after the site's domain, e.g. "
-                                           "/es/rights/at-home/"))
+                problems.append(
+                    Diagnostic(
+                        shown_published,
+                        number,
+                        "H091",
+                        f"'{address}' is not an address inside this site",
+                        "write it as the browser shows it after the site's domain, e.g. /es/rights/at-home/",
+                    )
+                )
                 continue
             published.append((address.removeprefix("/"), number))
     redirects = []
@@ -69,24 +74,40 @@ def load(site: Site) -> tuple[Addresses, list[Diagnostic]]:
         try:
             doc = yamlsource.parse(read_text(redirects_file, shown_redirects), shown_redirects)
         except DiagnosticsError as exc:
-            return (Addresses(tuple(published), (), shown_published, shown_redirects, published_file.exists()),
-                    problems + exc.diagnostics)
+            return (
+                Addresses(tuple(published), (), shown_published, shown_redirects, published_file.exists()),
+                problems + exc.diagnostics,
+            )
         model, found = validate(Redirects, doc, "redirects file")
         problems += found
         english = site.docs_dir / site.default.code
         for i, redirect in enumerate(model.redirects if model else []):
             line = doc.line_of(("redirects", i))
             if not (english / redirect.new).is_file():
-                problems.append(Diagnostic(shown_redirects, doc.line_of(("redirects", i, "to")), "H092",
-                                           f"{redirect.new} is not an English page",
-                                           "give the page's path inside docs/en/, e.g. rights/at-home.md"))
+                problems.append(
+                    Diagnostic(
+                        shown_redirects,
+                        doc.line_of(("redirects", i, "to")),
+                        "H092",
+                        f"{redirect.new} is not an English page",
+                        "give the page's path inside docs/en/, e.g. rights/at-home.md",
+                    )
+                )
             if (english / redirect.old).is_file():
-                problems.append(Diagnostic(shown_redirects, doc.line_of(("redirects", i, "from")), "H093",
-                                           f"{redirect.old} is still a page: its address cannot also send readers "
-                                           "elsewhere", "remove this redirect, or move the page first"))
+                problems.append(
+                    Diagnostic(
+                        shown_redirects,
+                        doc.line_of(("redirects", i, "from")),
+                        "H093",
+                        f"{redirect.old} is still a page: its address cannot also send readers elsewhere",
+                        "remove this redirect, or move the page first",
+                    )
+                )
             redirects.append((redirect, line))
-    return (Addresses(tuple(published), tuple(redirects), shown_published, shown_redirects, published_file.exists()),
-            problems)
+    return (
+        Addresses(tuple(published), tuple(redirects), shown_published, shown_redirects, published_file.exists()),
+        problems,
+    )
 
 
 def redirect_pages(site: Site, addresses: Addresses) -> dict[str, str]:
@@ -103,10 +124,12 @@ def _redirect_html(old: str, new: str, lang: str, site_url: str | None) -> str:
     # Relative, so it also works in a copy of the site opened from files; no script needed.
     target = escape(posixpath.relpath(new or ".", old or ".") + "/")
     canonical = f'<link rel="canonical" href="{escape(urljoin(site_url, new))}">' if site_url else ""
-    return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{target}</title>'
-            f'<meta name="robots" content="noindex">{canonical}'
-            f'<meta http-equiv="refresh" content="0; url={target}"></head>'
-            f'<body><p><a href="{target}">{target}</a></p></body></html>')
+    return (
+        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{target}</title>'
+        f'<meta name="robots" content="noindex">{canonical}'
+        f'<meta http-equiv="refresh" content="0; url={target}"></head>'
+        f'<body><p><a href="{target}">{target}</a></p></body></html>'
+    )
 
 
 def write_redirects(site_dir: Path, pages: dict[str, str]) -> None:
@@ -117,35 +140,51 @@ def write_redirects(site_dir: Path, pages: dict[str, str]) -> None:
 
 
 def _resolves(site_dir: Path, address: str) -> bool:
-    return (site_dir / address / "index.html").is_file() if address.endswith("/") or not address \
+    return (
+        (site_dir / address / "index.html").is_file()
+        if address.endswith("/") or not address
         else (site_dir / address).is_file()
+    )
 
 
-def findings(addresses: Addresses, site: Site, site_dir: Path, withdrawn: frozenset[str] = frozenset()
-             ) -> list[Diagnostic]:
+def findings(
+    addresses: Addresses, site: Site, site_dir: Path, withdrawn: frozenset[str] = frozenset()
+) -> list[Diagnostic]:
     """Published addresses that lead nowhere in the built site (errors), and built pages not yet listed (warnings).
 
     `withdrawn` pages (stories whose consent was withdrawn, by path inside docs/en/) are gone on purpose.
     """
     gone = {language.prefix + page_url(rel) for rel in withdrawn for language in site.languages}
     problems = [
-        Diagnostic(addresses.published_path, line, "H094",
-                   f"/{address} was published (it may be printed on flyers or shared), and the site no longer has it",
-                   f"if the page moved, add it to data/{REDIRECTS}; never delete a published address")
-        for address, line in addresses.published if address not in gone and not _resolves(site_dir, address)
+        Diagnostic(
+            addresses.published_path,
+            line,
+            "H094",
+            f"/{address} was published (it may be printed on flyers or shared), and the site no longer has it",
+            f"if the page moved, add it to data/{REDIRECTS}; never delete a published address",
+        )
+        for address, line in addresses.published
+        if address not in gone and not _resolves(site_dir, address)
     ]
     listed = {address for address, _ in addresses.published}
     unlisted = [address for address in built_pages(site_dir) if address not in listed] if addresses.keeps_list else []
-    problems += [Diagnostic(addresses.published_path, 1, "H095",
-                            f"/{address} is published but not in the list of published addresses",
-                            "run 'haven addresses' to add every new page", Severity.WARNING) for address in unlisted]
+    problems += [
+        Diagnostic(
+            addresses.published_path,
+            1,
+            "H095",
+            f"/{address} is published but not in the list of published addresses",
+            "run 'haven addresses' to add every new page",
+            Severity.WARNING,
+        )
+        for address in unlisted
+    ]
     return problems
 
 
 def built_pages(site_dir: Path) -> list[str]:
     """The readers' pages of a built site, by address."""
-    found = (path.relative_to(site_dir).as_posix().removesuffix("index.html")
-             for path in site_dir.rglob("index.html"))
+    found = (path.relative_to(site_dir).as_posix().removesuffix("index.html") for path in site_dir.rglob("index.html"))
     return sorted(address for address in found if not address.startswith(_NOT_PAGES))
 
 

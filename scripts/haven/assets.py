@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from haven import safehtml
-from haven.diagnostics import Diagnostic, DiagnosticsError
+from haven.diagnostics import DiagnosticsError
 from haven.site import Site
 
 
@@ -29,8 +29,12 @@ def check(site_dir: Path, site: Site) -> None:
 def _source(site: Site, rel: str) -> str:
     """The file an editor would change: in overrides/ or docs/ when it came from there, else the built file."""
     lang, _, rest = rel.partition("/")
-    for candidate in (site.overrides_dir / rel, site.docs_dir / rel,
-                      site.docs_dir / site.default.code / rel, site.docs_dir / lang / rest):
+    for candidate in (
+        site.overrides_dir / rel,
+        site.docs_dir / rel,
+        site.docs_dir / site.default.code / rel,
+        site.docs_dir / lang / rest,
+    ):
         if candidate.is_file():
             return site.show(candidate)
     return rel

@@ -80,8 +80,9 @@ class Weigher:
         if stylesheet not in self._css_urls:
             file = self.site_dir / stylesheet
             css = file.read_text(encoding="utf-8", errors="replace") if file.is_file() else ""
-            self._css_urls[stylesheet] = [path for path in (site_file(url, stylesheet)
-                                                            for url in _CSS_URL.findall(css)) if path]
+            self._css_urls[stylesheet] = [
+                path for path in (site_file(url, stylesheet) for url in _CSS_URL.findall(css)) if path
+            ]
         return self._css_urls[stylesheet]
 
 

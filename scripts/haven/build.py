@@ -52,11 +52,12 @@ def _build(config_path: Path, site_dir: Path, jobs: int | None) -> None:
     fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     scratch = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-parts-", dir=site_dir.parent))
     try:
-        folders = {language.code: fresh if language.default else scratch / language.code
-                   for language in the_site.languages}
+        folders = {
+            language.code: fresh if language.default else scratch / language.code for language in the_site.languages
+        }
         tasks = [(config_path, folders[code], code, the_content) for code in _longest_first(the_site)]
         with _processes(jobs or len(os.sched_getaffinity(0)), len(tasks)) as each:
-            built_parts = parts.parts_of(list(each(parts.build_language, *zip(*tasks))), the_site)
+            built_parts = parts.parts_of(list(each(parts.build_language, *zip(*tasks, strict=True))), the_site)
             parts.merge(the_content, built_parts, fresh)
             finishing.finish(the_content, fresh, built_parts[0].stylesheet, each=each)
         (fresh / built.FINGERPRINT).write_text(inputs + "\n")

@@ -60,17 +60,29 @@ def check(site: Site, site_dir: Path) -> list[Diagnostic]:
         view = views[rel]
         source = _source_of(site, page.url)
         if view.total > budget.LIMIT:
-            findings.append(Diagnostic(site.show(source) if source else rel, 1, "H069",
-                                       f"the first view of /{page.url} is {view.total / 1000:.1f} KB compressed, over "
-                                       f"the {budget.LIMIT / 1000:.0f} KB budget; heaviest: {view.heaviest()}",
-                                       "shorten or split the page, or load what readers do not need at once "
-                                       "only when they ask for it"))
+            findings.append(
+                Diagnostic(
+                    site.show(source) if source else rel,
+                    1,
+                    "H069",
+                    f"the first view of /{page.url} is {view.total / 1000:.1f} KB compressed, over "
+                    f"the {budget.LIMIT / 1000:.0f} KB budget; heaviest: {view.heaviest()}",
+                    "shorten or split the page, or load what readers do not need at once only when they ask for it",
+                )
+            )
         if source is None:
             continue  # theme pages (404) have no content of an editor's
         shown, lines = site.show(source), source.read_text(encoding="utf-8").splitlines()
         if page.scripts:
-            findings.append(Diagnostic(shown, 1, "H067", f"the built page /{page.url} runs a script from its content",
-                                       "pages hold text and links only; remove <script> and on…= attributes"))
+            findings.append(
+                Diagnostic(
+                    shown,
+                    1,
+                    "H067",
+                    f"the built page /{page.url} runs a script from its content",
+                    "pages hold text and links only; remove <script> and on…= attributes",
+                )
+            )
         stand_in = _is_stand_in(site, page.url, source)
         for href in page.links:
             problem = _problem(href, page, pages, site_dir, site if stand_in else None)
@@ -95,15 +107,17 @@ def _written_in_english(site: Site, source: Path | None) -> bool:
     return source is not None and source.relative_to(site.docs_dir).parts[0] == site.default.code
 
 
-def _problem(href: str, page: BuiltPage, pages: dict[str, BuiltPage], site_dir: Path,
-             stand_in_of: Site | None = None):
+def _problem(href: str, page: BuiltPage, pages: dict[str, BuiltPage], site_dir: Path, stand_in_of: Site | None = None):
     """What is wrong with one link of a built page; `stand_in_of` is the site when the page is an English
     stand-in, whose anchors into translated pages name English headings the translation does not have."""
     scheme = schemes.scheme(href)
     if scheme:
         if schemes.is_unsafe(href):
-            return ("H066", f"the built page /{page.url} has a {scheme}: link, which can run code",
-                    "link to a page or an https:// address instead")
+            return (
+                "H066",
+                f"the built page /{page.url} has a {scheme}: link, which can run code",
+                "link to a page or an https:// address instead",
+            )
         return None  # other schemes are checked in the sources; external links with --external
     if href.startswith("//"):
         return None
@@ -113,11 +127,17 @@ def _problem(href: str, page: BuiltPage, pages: dict[str, BuiltPage], site_dir: 
     if built is None:
         if (site_dir / path).is_file():
             return None  # an image or a download
-        return ("H060", f"the built page /{page.url} links to /{path}, which does not exist",
-                "link to the page's .md file; a page missing in a language is served from English")
+        return (
+            "H060",
+            f"the built page /{page.url} links to /{path}, which does not exist",
+            "link to the page's .md file; a page missing in a language is served from English",
+        )
     if fragment and fragment not in built.ids and not _into_translation(stand_in_of, built.url):
-        return ("H061", f"the built page /{page.url} links to #{fragment} on /{built.url}, which has no such anchor",
-                "copy the anchor from the heading's ¶ link on the built page")
+        return (
+            "H061",
+            f"the built page /{page.url} links to #{fragment} on /{built.url}, which has no such anchor",
+            "copy the anchor from the heading's ¶ link on the built page",
+        )
     return None
 
 
@@ -146,8 +166,11 @@ def fingerprint(site: Site) -> str:
     digest = hashlib.sha256()
     roots = [site.docs_dir, site.strings_dir.parent, site.overrides_dir, site.root / "scripts", site.config_path]
     for root in roots:
-        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file() and
-                                                     "__pycache__" not in p.parts)
+        files = (
+            [root]
+            if root.is_file()
+            else sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        )
         for path in files:
             stat = path.stat()
             digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())

@@ -17,21 +17,21 @@ from urllib.parse import urlsplit
 import markdown
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from haven import content as content_module
 from haven import addresses, built, citations, deadline, directory, externals, links, stories, translations, urgent
+from haven import content as content_module
 from haven import site as site_module
 from haven.diagnostics import Diagnostic, DiagnosticsError, Severity
 from haven.site import Site
 
 
-def sources(site: Site, today: datetime.date, strict: bool = False,
-            external: bool = False) -> list[Diagnostic]:
+def sources(site: Site, today: datetime.date, strict: bool = False, external: bool = False) -> list[Diagnostic]:
     """Findings about the sources alone: front matter, strings, translations, links."""
     return _read_sources(site, today, strict, external)[1]
 
 
-def _read_sources(site: Site, today: datetime.date, strict: bool,
-                  external: bool) -> tuple[content_module.Content, list[Diagnostic]]:
+def _read_sources(
+    site: Site, today: datetime.date, strict: bool, external: bool
+) -> tuple[content_module.Content, list[Diagnostic]]:
     """The content as read, and the findings about it (the built site's check needs both)."""
     content, findings = content_module.collect(site)
     findings += translations.findings(content, today, strict)
@@ -44,7 +44,7 @@ def _read_sources(site: Site, today: datetime.date, strict: bool,
     findings += links.check_data(site, host)
     if external:
         cache = site.root / ".cache" / "haven-external.json"
-        findings += externals.check(links.external(content), cache, datetime.datetime.now(datetime.timezone.utc))
+        findings += externals.check(links.external(content), cache, datetime.datetime.now(datetime.UTC))
     return content, sorted(set(findings))
 
 
@@ -65,8 +65,9 @@ class _MarkdownRenderer:
             from mkdocs.config import load_config  # imports every plugin: only when needed
 
             config = load_config(str(self.config_path))
-            self.markdown = markdown.Markdown(extensions=config.markdown_extensions,
-                                              extension_configs=config.mdx_configs)
+            self.markdown = markdown.Markdown(
+                extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+            )
         self.markdown.reset()
         deadline.start(deadline.READING, lambda page: self.site.show(page.path) if hasattr(page, "path") else None)
         try:
@@ -75,8 +76,9 @@ class _MarkdownRenderer:
             deadline.cancel()
 
 
-def run(config_path: Path, today: datetime.date, strict: bool = False,
-        external: bool = False) -> tuple[list[Diagnostic], str | None]:
+def run(
+    config_path: Path, today: datetime.date, strict: bool = False, external: bool = False
+) -> tuple[list[Diagnostic], str | None]:
     """All findings, and why the built site was not checked (None when it was).
 
     A fresh build in site/ (its fingerprint matches the sources) is checked as
@@ -93,8 +95,9 @@ def run(config_path: Path, today: datetime.date, strict: bool = False,
     site_dir = Path(config_path).resolve().parent / "site"
 
     def built_findings(folder: Path) -> list[Diagnostic]:
-        return built.check(site, folder) + addresses.findings(content.addresses, site, folder,
-                                                              stories.unpublished(content, today))
+        return built.check(site, folder) + addresses.findings(
+            content.addresses, site, folder, stories.unpublished(content, today)
+        )
 
     if built.is_fresh(site, site_dir):
         return sorted(set(findings + built_findings(site_dir))), None
@@ -107,8 +110,15 @@ def run(config_path: Path, today: datetime.date, strict: bool = False,
         except DiagnosticsError as exc:
             return sorted(set(findings + exc.diagnostics)), None
         except (Abort, ConfigurationError, PluginError) as exc:
-            findings.append(Diagnostic(Path(config_path).name, 1, "H090", f"the site does not build: {exc}",
-                                       "the lines above this report, from MkDocs, say which page and link"))
+            findings.append(
+                Diagnostic(
+                    Path(config_path).name,
+                    1,
+                    "H090",
+                    f"the site does not build: {exc}",
+                    "the lines above this report, from MkDocs, say which page and link",
+                )
+            )
             return findings, None
         return sorted(set(findings + built_findings(scratch_site))), None
 
@@ -117,8 +127,10 @@ def summary(findings: list[Diagnostic]) -> str:
     counted = [f for f in findings if f.severity is not Severity.INFO]
     errors = sum(f.severity is Severity.ERROR for f in counted)
     files = len({f.path for f in counted})
-    return (f"{errors} error{'' if errors == 1 else 's'}, {len(counted) - errors} "
-            f"warning{'' if len(counted) - errors == 1 else 's'} in {files} file{'' if files == 1 else 's'}")
+    return (
+        f"{errors} error{'' if errors == 1 else 's'}, {len(counted) - errors} "
+        f"warning{'' if len(counted) - errors == 1 else 's'} in {files} file{'' if files == 1 else 's'}"
+    )
 
 
 def as_json(findings: list[Diagnostic], skipped: str | None) -> str:

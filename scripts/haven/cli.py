@@ -15,12 +15,9 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from haven import addresses
+from haven import addresses, clock, mkdocs_warnings, new_translation
 from haven import check as check_module
-from haven import clock
-from haven import mkdocs_warnings
 from haven import content as content_module
-from haven import new_translation
 from haven import site as site_module
 from haven import stamp as stamp_module
 from haven import status as status_module
@@ -29,8 +26,13 @@ from haven.diagnostics import Diagnostic, DiagnosticsError, Severity, display_pa
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="haven", description=__doc__.splitlines()[0])
-    parser.add_argument("-f", "--config", type=Path, default=_nearest_config(),
-                        help="the site's mkdocs.yml (default: the nearest one in this folder or above)")
+    parser.add_argument(
+        "-f",
+        "--config",
+        type=Path,
+        default=_nearest_config(),
+        help="the site's mkdocs.yml (default: the nearest one in this folder or above)",
+    )
     verbs = parser.add_subparsers(dest="verb", required=True)
     build = verbs.add_parser("build", help="build every language into the site folder, replacing it only on success")
     build.add_argument("-d", "--site-dir", type=Path, help="where to write the site (default: site/ beside mkdocs.yml)")
@@ -38,11 +40,15 @@ def _parser() -> argparse.ArgumentParser:
     check = verbs.add_parser("check", help="report every problem in the sources and the build, without touching site/")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--strict", action="store_true", help="stale translations are errors (use before a release)")
-    check.add_argument("--external", action="store_true",
-                       help="also visit links to other sites (needs the internet; never in CI)")
+    check.add_argument(
+        "--external", action="store_true", help="also visit links to other sites (needs the internet; never in CI)"
+    )
     stamp = verbs.add_parser("stamp", help="record in translations which English version they match")
-    stamp.add_argument("paths", nargs="+",
-                       help="translated pages, e.g. docs/es/index.md, or a language and pages: es rights/at-home.md")
+    stamp.add_argument(
+        "paths",
+        nargs="+",
+        help="translated pages, e.g. docs/es/index.md, or a language and pages: es rights/at-home.md",
+    )
     status = verbs.add_parser("status", help="how far each language has come")
     status.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     new = verbs.add_parser("new-translation", help="start a translation from the current English page")
@@ -52,14 +58,24 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--lang", help="build only English and this language, for a quick preview (make serve LANG=es)")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="where to serve (default: %(default)s)")
     verbs.add_parser("addresses", help="build the site, then add its new pages to data/published-urls.txt")
-    sources = verbs.add_parser("sources", help="visit every source the pages and the directory cite, and report "
-                                               "those that fail, moved or no longer hold their quote (internet)")
+    sources = verbs.add_parser(
+        "sources",
+        help="visit every source the pages and the directory cite, and report "
+        "those that fail, moved or no longer hold their quote (internet)",
+    )
     sources.add_argument("files", nargs="*", type=Path, help="pages or directory files (default: all of them)")
-    verify = verbs.add_parser("verify", help="check a served copy of the site in Chromium: no request to another "
-                                             "host, no Content-Security-Policy violation (make verify URL=…)")
+    verify = verbs.add_parser(
+        "verify",
+        help="check a served copy of the site in Chromium: no request to another "
+        "host, no Content-Security-Policy violation (make verify URL=…)",
+    )
     verify.add_argument("url", type=_site_address, help="where the site is served, e.g. https://haven.example/")
-    verify.add_argument("paths", nargs="*", help="pages to check, e.g. es/rights/at-home/ (default: every "
-                                                 "published address, each 404 page and the editors' page)")
+    verify.add_argument(
+        "paths",
+        nargs="*",
+        help="pages to check, e.g. es/rights/at-home/ (default: every "
+        "published address, each 404 page and the editors' page)",
+    )
     return parser
 
 
@@ -104,8 +120,11 @@ def _run(args: argparse.Namespace) -> int:
         elif args.verb == "status":
             content, _ = content_module.collect(site_module.load(args.config))
             rows = status_module.compute(content)
-            print({"text": status_module.as_text, "markdown": status_module.as_markdown,
-                   "json": status_module.as_json}[args.format](rows))
+            print(
+                {"text": status_module.as_text, "markdown": status_module.as_markdown, "json": status_module.as_json}[
+                    args.format
+                ](rows)
+            )
         elif args.verb == "serve":
             from haven import preview
 
@@ -136,11 +155,17 @@ def _run(args: argparse.Namespace) -> int:
     except (Abort, ConfigurationError, PluginError) as exc:
         print(f"{args.config}: build failed: {exc}", file=sys.stderr)
         return 1
-    except Exception as exc:  # noqa: BLE001 - an editor gets one line, never a traceback
-        print(Diagnostic(_file_in(exc) or str(args.config), 1, "H099",
-                         f"Haven stopped on an error of its own ({type(exc).__name__}: {exc})",
-                         "this is a bug in Haven, not in your change; please report this line to the "
-                         "maintainers").format(), file=sys.stderr)
+    except Exception as exc:
+        print(
+            Diagnostic(
+                _file_in(exc) or str(args.config),
+                1,
+                "H099",
+                f"Haven stopped on an error of its own ({type(exc).__name__}: {exc})",
+                "this is a bug in Haven, not in your change; please report this line to the maintainers",
+            ).format(),
+            file=sys.stderr,
+        )
         return 2
     return 0
 
@@ -168,8 +193,10 @@ def _sources(args: argparse.Namespace) -> int:
     for finding in findings:
         print(finding.format())
     addresses = len({citation.url for citation in cited})
-    print(f"{len(findings)} finding{'' if len(findings) == 1 else 's'} in {addresses} source "
-          f"address{'' if addresses == 1 else 'es'}")
+    print(
+        f"{len(findings)} finding{'' if len(findings) == 1 else 's'} in {addresses} source "
+        f"address{'' if addresses == 1 else 'es'}"
+    )
     return 1 if findings else 0
 
 
@@ -189,8 +216,7 @@ def _add_addresses(config: Path) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    findings, skipped = check_module.run(args.config, clock.today(), strict=args.strict,
-                                         external=args.external)
+    findings, skipped = check_module.run(args.config, clock.today(), strict=args.strict, external=args.external)
     if args.format == "json":
         print(check_module.as_json(findings, skipped))
     else:

@@ -7,20 +7,19 @@ editor sees every problem in one run.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-import re
 from pathlib import Path
 
 from haven import addresses as addresses_module
 from haven import directory as directory_module
 from haven import frontmatter, inputs, stories, translations, yamlsource
 from haven import urgent as urgent_module
-from haven.textfile import read_text
 from haven.diagnostics import Diagnostic, DiagnosticsError
 from haven.models import PageMeta, Strings, TranslationMeta, validate
 from haven.site import Site
-
+from haven.textfile import read_text
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # Where the build keeps the validated content in MkDocs' config (config.extra), for the hooks.
@@ -135,8 +134,7 @@ def collect(site: Site) -> tuple[Content, list[Diagnostic]]:
     problems += found
     addresses, found = addresses_module.load(site)
     problems += found
-    content = Content(site=site, pages=pages, strings=strings, urgent=urgent, directory=directory,
-                      addresses=addresses)
+    content = Content(site=site, pages=pages, strings=strings, urgent=urgent, directory=directory, addresses=addresses)
     problems += translations.orphans(content)
     problems += stories.findings(content, allowed)
     return content, problems
@@ -150,9 +148,16 @@ def _same_address(site: Site, pages: Mapping[tuple[str, str], SourcePage]) -> li
         address = _address(rel)
         other = first.setdefault((lang, address), page)
         if other is not page:
-            found.append(Diagnostic(site.show(page.path), 1, "H027", f"this page and {site.show(other.path)} would "
-                                    f"both be published at /{address + '/' if address else ''}",
-                                    "keep one of them; merge their text into it"))
+            found.append(
+                Diagnostic(
+                    site.show(page.path),
+                    1,
+                    "H027",
+                    f"this page and {site.show(other.path)} would "
+                    f"both be published at /{address + '/' if address else ''}",
+                    "keep one of them; merge their text into it",
+                )
+            )
     return found
 
 
@@ -169,28 +174,36 @@ def _same_title(site: Site, pages: Mapping[tuple[str, str], SourcePage]) -> list
     for (lang, _), page in sorted(pages.items()):
         other = first.setdefault((lang, " ".join(page.meta.title.casefold().split())), page)
         if other is not page and _address(other.rel) != _address(page.rel):  # else H027 says it
-            found.append(Diagnostic(site.show(page.path), page.line_of("title"), "H028",
-                                    f"this page has the title '{page.meta.title}', as {site.show(other.path)} has",
-                                    "keep one page and link to it, or give each page a title of its own"))
+            found.append(
+                Diagnostic(
+                    site.show(page.path),
+                    page.line_of("title"),
+                    "H028",
+                    f"this page has the title '{page.meta.title}', as {site.show(other.path)} has",
+                    "keep one page and link to it, or give each page a title of its own",
+                )
+            )
     return found
 
 
-def read_strings(
-    site: Site, code: str
-) -> tuple[Strings | None, yamlsource.YamlDocument | None, list[Diagnostic]]:
+def read_strings(site: Site, code: str) -> tuple[Strings | None, yamlsource.YamlDocument | None, list[Diagnostic]]:
     """A language's interface strings, the document they were read from, and their problems."""
     path = site.strings_dir / f"{code}.yml"
     shown = site.show(path)
     if not path.exists():
-        return None, None, [
-            Diagnostic(
-                shown,
-                1,
-                "H040",
-                f"the interface strings for '{code}' are missing",
-                f"copy data/strings/{site.default.code}.yml to {shown} and translate each line",
-            )
-        ]
+        return (
+            None,
+            None,
+            [
+                Diagnostic(
+                    shown,
+                    1,
+                    "H040",
+                    f"the interface strings for '{code}' are missing",
+                    f"copy data/strings/{site.default.code}.yml to {shown} and translate each line",
+                )
+            ],
+        )
     try:
         doc = yamlsource.parse(read_text(path, shown), shown)
     except DiagnosticsError as exc:
@@ -246,4 +259,3 @@ def _at(data, loc: tuple):
 
 def _braces(names: set[str]) -> str:
     return ", ".join(f"{{{name}}}" for name in sorted(names)) or "(none)"
-

@@ -22,10 +22,17 @@ def start(seconds: float, shown: Callable[[object], str | None]) -> None:
     stack (MkDocs' Page or Haven's SourcePage), or None for another kind of `page`."""
 
     def stop(signum, frame) -> None:
-        raise DiagnosticsError([Diagnostic(_page_in(frame, shown), 1, "H025",
-                                           f"reading the pages took more than {seconds:.0f} s, and stopped here",
-                                           "look for long runs of '[' or '<' signs, which Markdown reads very "
-                                           "slowly; or split the page")])
+        raise DiagnosticsError(
+            [
+                Diagnostic(
+                    _page_in(frame, shown),
+                    1,
+                    "H025",
+                    f"reading the pages took more than {seconds:.0f} s, and stopped here",
+                    "look for long runs of '[' or '<' signs, which Markdown reads very slowly; or split the page",
+                )
+            ]
+        )
 
     signal.signal(signal.SIGALRM, stop)
     signal.setitimer(signal.ITIMER_REAL, seconds)

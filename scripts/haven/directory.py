@@ -41,8 +41,10 @@ class Phone(StrictModel):
     as_of: Annotated[int, Field(ge=1990, le=2100)] | None = Field(
         None, description="The year of the page where the number was seen."
     )
-    source: HttpsUrl = Field(description="The organization's own page, or a government page, that gives this "
-                                         "number; without one the number is not published.")
+    source: HttpsUrl = Field(
+        description="The organization's own page, or a government page, that gives this "
+        "number; without one the number is not published."
+    )
 
 
 class Organization(StrictModel):
@@ -52,8 +54,9 @@ class Organization(StrictModel):
     name: Text
     kind: Literal["legal-services", "hotline", "referral", "rights-information", "government"] = Field(
         description="What it does, as its own pages say: legal-services (represents people), hotline, referral, "
-                    "rights-information (publishes rights information and advocates, but does not represent "
-                    "people), or government")
+        "rights-information (publishes rights information and advocates, but does not represent "
+        "people), or government"
+    )
     website: HttpsUrl | None = None
     phones: list[Phone] = []
     regions: list[str] = Field(min_length=1, description="State codes such as IL, or national.")
@@ -110,9 +113,15 @@ def load(site: Site) -> tuple[Directory, list[Diagnostic]]:
     for entry in entries:
         first = seen.setdefault(entry.organization.id, entry)
         if first is not entry:
-            problems.append(Diagnostic(entry.path, entry.line, "H073",
-                                       f"the id '{entry.organization.id}' is already used by {first.path}",
-                                       "give each organization its own id"))
+            problems.append(
+                Diagnostic(
+                    entry.path,
+                    entry.line,
+                    "H073",
+                    f"the id '{entry.organization.id}' is already used by {first.path}",
+                    "give each organization its own id",
+                )
+            )
     return Directory(tuple(entries)), problems
 
 
@@ -122,8 +131,9 @@ def _read(path, site: Site) -> tuple[Entry | None, list[Diagnostic]]:
         doc = yamlsource.parse(read_text(path, shown), shown)
     except DiagnosticsError as exc:
         return None, exc.diagnostics
-    problems = _phones_quoted(doc) + [Diagnostic(shown, doc.line_of(loc), *problem)
-                                      for loc, problem in schemes.data_problems(doc.data, None)]
+    problems = _phones_quoted(doc) + [
+        Diagnostic(shown, doc.line_of(loc), *problem) for loc, problem in schemes.data_problems(doc.data, None)
+    ]
     model, found = validate(Organization, doc, "directory entry")
     # An unsafe or insecure address is named once, by what is wrong with it.
     named = {problem.line for problem in problems}
@@ -132,9 +142,15 @@ def _read(path, site: Site) -> tuple[Entry | None, list[Diagnostic]]:
         return None, problems
     problems += _closed_lists(model, doc, site)
     if model.id != path.stem:
-        problems.append(Diagnostic(shown, doc.line_of(("id",)), "H078",
-                                   f"the id '{model.id}' differs from the file name {path.name}",
-                                   f"name the file {model.id}.yml, or change the id"))
+        problems.append(
+            Diagnostic(
+                shown,
+                doc.line_of(("id",)),
+                "H078",
+                f"the id '{model.id}' differs from the file name {path.name}",
+                f"name the file {model.id}.yml, or change the id",
+            )
+        )
     texts = [(("description",), doc.line_of(("description",)))]
     for i, phone in enumerate(model.phones):
         texts.append((("phones", i, "label"), doc.line_of(("phones", i, "label"))))
@@ -150,9 +166,15 @@ def _phones_quoted(doc) -> list[Diagnostic]:
     problems = []
     for i, phone in enumerate(phones if isinstance(phones, list) else []):
         if isinstance(phone, dict) and ("phones", i, "number") in doc.unquoted:
-            problems.append(Diagnostic(doc.path, doc.line_of(("phones", i, "number")), "H072",
-                                       f"the phone number {phone.get('number')} is not in quotes",
-                                       'write it in double quotes, e.g. number: "312-660-1370"'))
+            problems.append(
+                Diagnostic(
+                    doc.path,
+                    doc.line_of(("phones", i, "number")),
+                    "H072",
+                    f"the phone number {phone.get('number')} is not in quotes",
+                    'write it in double quotes, e.g. number: "312-660-1370"',
+                )
+            )
     return problems
 
 
@@ -160,34 +182,70 @@ def _closed_lists(model: Organization, doc, site: Site) -> list[Diagnostic]:
     problems = []
     for i, service in enumerate(model.services):
         if service not in SERVICES:
-            problems.append(Diagnostic(doc.path, doc.line_of(("services", i)), "H070",
-                                       f"unknown service '{service}'", f"use one of: {', '.join(SERVICES)}"))
+            problems.append(
+                Diagnostic(
+                    doc.path,
+                    doc.line_of(("services", i)),
+                    "H070",
+                    f"unknown service '{service}'",
+                    f"use one of: {', '.join(SERVICES)}",
+                )
+            )
     for i, code in enumerate(model.languages):
         if not _is_language(code):
-            problems.append(Diagnostic(doc.path, doc.line_of(("languages", i)), "H071",
-                                       f"unknown language code '{code}'",
-                                       "use the two-letter ISO 639-1 code, e.g. es for Spanish"))
+            problems.append(
+                Diagnostic(
+                    doc.path,
+                    doc.line_of(("languages", i)),
+                    "H071",
+                    f"unknown language code '{code}'",
+                    "use the two-letter ISO 639-1 code, e.g. es for Spanish",
+                )
+            )
     for i, region in enumerate(model.regions):
         if region not in STATES and region != NATIONAL:
-            problems.append(Diagnostic(doc.path, doc.line_of(("regions", i)), "H077",
-                                       f"unknown region '{region}'",
-                                       "use a two-letter state code in capitals (IL, DC, PR) or national"))
+            problems.append(
+                Diagnostic(
+                    doc.path,
+                    doc.line_of(("regions", i)),
+                    "H077",
+                    f"unknown region '{region}'",
+                    "use a two-letter state code in capitals (IL, DC, PR) or national",
+                )
+            )
     if NATIONAL in model.regions and len(model.regions) > 1:
-        problems.append(Diagnostic(doc.path, doc.line_of(("regions",)), "H077",
-                                   "an organization that serves the whole country needs no states beside national",
-                                   "keep only: regions: [national]"))
+        problems.append(
+            Diagnostic(
+                doc.path,
+                doc.line_of(("regions",)),
+                "H077",
+                "an organization that serves the whole country needs no states beside national",
+                "keep only: regions: [national]",
+            )
+        )
     for i, phone in enumerate(model.phones):
         digits = re.sub(r"\D", "", phone.number)
         reporting = REPORTING_LINES.get(full_number(phone.number))
         if reporting:
-            problems.append(Diagnostic(doc.path, doc.line_of(("phones", i, "number")), "H076",
-                                       f"{phone.number} is {reporting}, "
-                                       "a line for reporting people to immigration authorities",
-                                       "remove it: this site never lists it"))
+            problems.append(
+                Diagnostic(
+                    doc.path,
+                    doc.line_of(("phones", i, "number")),
+                    "H076",
+                    f"{phone.number} is {reporting}, a line for reporting people to immigration authorities",
+                    "remove it: this site never lists it",
+                )
+            )
         if not _DIALABLE.match(phone.number) or not (len(digits) == 10 or (len(digits) == 11 and digits[0] == "1")):
-            problems.append(Diagnostic(doc.path, doc.line_of(("phones", i, "number")), "H072",
-                                       f"the phone number '{phone.number}' cannot be dialled",
-                                       "write a US number with its area code, e.g. 312-660-1370 or 1-800-898-7180"))
+            problems.append(
+                Diagnostic(
+                    doc.path,
+                    doc.line_of(("phones", i, "number")),
+                    "H072",
+                    f"the phone number '{phone.number}' cannot be dialled",
+                    "write a US number with its area code, e.g. 312-660-1370 or 1-800-898-7180",
+                )
+            )
     return problems
 
 
@@ -205,12 +263,26 @@ def _translated(texts: dict[str, str], loc: tuple, line: int, shown: str, site: 
     name = ".".join(map(str, loc))
     problems = []
     if site.default.code not in texts:
-        problems.append(Diagnostic(shown, line, "H074", f"{name} has no English ({site.default.code}) text",
-                                   f"add a line under {loc[-1]}: '{site.default.code}: …'"))
+        problems.append(
+            Diagnostic(
+                shown,
+                line,
+                "H074",
+                f"{name} has no English ({site.default.code}) text",
+                f"add a line under {loc[-1]}: '{site.default.code}: …'",
+            )
+        )
     for code in texts:
         if code not in site.codes:
-            problems.append(Diagnostic(shown, line, "H059", f"{name} has text in '{code}', which is not a language "
-                                       "of this site", f"use one of: {', '.join(site.codes)}"))
+            problems.append(
+                Diagnostic(
+                    shown,
+                    line,
+                    "H059",
+                    f"{name} has text in '{code}', which is not a language of this site",
+                    f"use one of: {', '.join(site.codes)}",
+                )
+            )
     return problems
 
 
@@ -233,17 +305,28 @@ def findings(site: Site, directory: Directory, today: datetime.date) -> list[Dia
     for entry in directory.entries:
         organization = entry.organization
         if today - organization.verified > STALE_AFTER:
-            result.append(Diagnostic(entry.path, entry.line, "H075",
-                                     f"'{organization.id}' was last checked on {organization.verified}, "
-                                     "more than 12 months ago",
-                                     "check each fact against its sources, then update verified:",
-                                     Severity.WARNING))
+            result.append(
+                Diagnostic(
+                    entry.path,
+                    entry.line,
+                    "H075",
+                    f"'{organization.id}' was last checked on {organization.verified}, more than 12 months ago",
+                    "check each fact against its sources, then update verified:",
+                    Severity.WARNING,
+                )
+            )
         for language in site.languages:
             missing = [line for loc, line in entry.texts if language.code not in _get(organization, loc)]
             if missing and not language.default:
-                result.append(Diagnostic(entry.path, missing[0], "H079",
-                                         f"{len(missing)} text(s) of '{organization.id}' have no {language.name} "
-                                         f"({language.code}) translation; readers there see English",
-                                         f"add '{language.code}: …' under description, label and hours",
-                                         Severity.WARNING))
+                result.append(
+                    Diagnostic(
+                        entry.path,
+                        missing[0],
+                        "H079",
+                        f"{len(missing)} text(s) of '{organization.id}' have no {language.name} "
+                        f"({language.code}) translation; readers there see English",
+                        f"add '{language.code}: …' under description, label and hours",
+                        Severity.WARNING,
+                    )
+                )
     return result

@@ -42,18 +42,26 @@ def fetch(url: str, timeout: float = TIMEOUT) -> str:
 
 def check(places: Places, cache_path: Path, now: datetime.datetime, timeout: float = TIMEOUT) -> list[Diagnostic]:
     cache = _read_cache(cache_path)
-    fresh = {url: entry["result"] for url, entry in cache.items()
-             if now - datetime.datetime.fromisoformat(entry["checked"]) < CACHE_FOR}
+    fresh = {
+        url: entry["result"]
+        for url, entry in cache.items()
+        if now - datetime.datetime.fromisoformat(entry["checked"]) < CACHE_FOR
+    }
     todo = [url for url in places if url not in fresh]
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        fresh.update(zip(todo, pool.map(lambda url: fetch(url, timeout), todo)))
+        fresh.update(zip(todo, pool.map(lambda url: fetch(url, timeout), todo), strict=True))
     cache.update({url: {"result": fresh[url], "checked": now.isoformat()} for url in todo})
     cache_path.parent.mkdir(parents=True, exist_ok=True)
     cache_path.write_text(json.dumps(cache, indent=1, sort_keys=True), encoding="utf-8")
     return [
-        Diagnostic(path, line, "H068", f"the link {url} did not work today ({fresh[url]})",
-                   "open it in a browser; if the page moved, link to its new address",
-                   Severity.WARNING)
+        Diagnostic(
+            path,
+            line,
+            "H068",
+            f"the link {url} did not work today ({fresh[url]})",
+            "open it in a browser; if the page moved, link to its new address",
+            Severity.WARNING,
+        )
         for url in sorted(places)
         if fresh[url] != "ok"
         for path, line in places[url]

@@ -18,8 +18,14 @@ from haven.diagnostics import DiagnosticsError, Severity
 STATUS_PAGE = "editors/status/index.html"  # for editors; no link to it from readers' pages
 
 
-def finish(content: Content, site_dir: Path, stylesheet: str, built: tuple[str, ...] | None = None,
-           live_reload: bool = False, each: Callable = map) -> None:
+def finish(
+    content: Content,
+    site_dir: Path,
+    stylesheet: str,
+    built: tuple[str, ...] | None = None,
+    live_reload: bool = False,
+    each: Callable = map,
+) -> None:
     """The editors' translation-status page, one search index per language, Material's CSS cut to what
     the pages use, the pages that keep moved pages' old addresses working, the offline packs, security.txt,
     and every page's Content-Security-Policy with the headers that go with it.
@@ -39,8 +45,9 @@ def finish(content: Content, site_dir: Path, stylesheet: str, built: tuple[str, 
     if not preview:
         # Raised as it is, so `haven build` and `haven check` name each lost address with its line.
         withdrawn = stories.unpublished(content, clock.today())
-        lost = [d for d in addresses.findings(content.addresses, site, site_dir, withdrawn)
-                if d.severity is Severity.ERROR]
+        lost = [
+            d for d in addresses.findings(content.addresses, site, site_dir, withdrawn) if d.severity is Severity.ERROR
+        ]
         if lost:
             raise DiagnosticsError(lost)
     searchindex.split(site, site_dir)

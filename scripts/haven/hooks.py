@@ -18,9 +18,26 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
+from haven import (
+    bidi,
+    clock,
+    deadline,
+    finishing,
+    formnumbers,
+    headlinks,
+    legal_help,
+    offline,
+    pageview,
+    preview,
+    qr,
+    safehtml,
+    searchdialog,
+    searchindex,
+    sharing,
+    stories,
+    unusedcss,
+)
 from haven import content as content_module
-from haven import (bidi, clock, deadline, finishing, formnumbers, headlinks, legal_help, offline, pageview,
-                   preview, qr, safehtml, searchdialog, searchindex, sharing, stories, unusedcss)
 from haven import site as site_module
 from haven.content import CONTENT_KEY, Content
 from haven.diagnostics import DiagnosticsError
@@ -47,8 +64,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 f"{count} problem{'s' if count > 1 else ''} in the sources (listed above); nothing was published."
             ) from None
     try:
-        preview.limit(config.plugins["i18n"].config.languages, config.extra[CONTENT_KEY].site,
-                      os.environ.get(preview.ENV))
+        preview.limit(
+            config.plugins["i18n"].config.languages, config.extra[CONTENT_KEY].site, os.environ.get(preview.ENV)
+        )
     except preview.UnknownLanguage as exc:
         raise PluginError(f"{preview.ENV}: {exc}") from None
     config.extra["haven_bundle"] = _material_asset(config, "assets/javascripts/bundle.*.min.js")
@@ -61,8 +79,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     content: Content = config.extra[CONTENT_KEY]
-    deadline.start(deadline.READING, lambda page: content.site.show(content.site.docs_dir / page.file.src_uri)
-                   if isinstance(page, Page) else None)
+    deadline.start(
+        deadline.READING,
+        lambda page: content.site.show(content.site.docs_dir / page.file.src_uri) if isinstance(page, Page) else None,
+    )
 
 
 def on_build_error(error: Exception) -> None:
@@ -112,16 +132,20 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     lang = _build_language(config)
     if page.meta["haven"]["state"] != "fallback":  # an English stand-in is checked in the English build
         source = content.page(*content.site.split_src(page.file.src_uri))
-        page.meta["haven"]["unsafe"] = safehtml.findings(safehtml.content_problems(html),
-                                                         content.site.show(source.path), source.body, source.body_line)
+        page.meta["haven"]["unsafe"] = safehtml.findings(
+            safehtml.content_problems(html), content.site.show(source.path), source.body, source.body_line
+        )
     if stories.MARKER in html:
         html = html.replace(stories.MARKER, stories.index_html(content, lang, clock.today()))
     if legal_help.MARKER in html:
-        html = html.replace(legal_help.MARKER, legal_help.render(content.directory, content.strings[lang].directory,
-                                                                 content.site, lang))
+        html = html.replace(
+            legal_help.MARKER, legal_help.render(content.directory, content.strings[lang].directory, content.site, lang)
+        )
         page.meta["haven"]["directory"] = True  # the template adds directory.js
     if offline.MARKER in html:
-        html = html.replace(offline.MARKER, offline.download_html(lang, page.url, content.strings[lang].offline_download))
+        html = html.replace(
+            offline.MARKER, offline.download_html(lang, page.url, content.strings[lang].offline_download)
+        )
     page.meta["haven"]["flyer"] = sharing.has_key_actions(html)
     if content.site.language(lang).rtl and page.meta["haven"]["content_lang"] is None:
         html = bidi.isolate_latin_parentheticals(html)
@@ -131,8 +155,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
 def on_env(env, config: MkDocsConfig, files):
     """Stop before any page is written when a page's content holds what may not be published."""
     deadline.cancel()  # every page is read
-    unsafe = [finding for file in files.documentation_pages() if file.page is not None
-              for finding in file.page.meta.get("haven", {}).get("unsafe", [])]
+    unsafe = [
+        finding
+        for file in files.documentation_pages()
+        if file.page is not None
+        for finding in file.page.meta.get("haven", {}).get("unsafe", [])
+    ]
     if unsafe:
         raise DiagnosticsError(unsafe)
     return env
@@ -146,8 +174,9 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
     that page. Its untouched list (links to each home page) is restored here.
     """
     if template_name == "404.html":
-        context["haven_not_found"] = pageview.not_found(config.extra[CONTENT_KEY], _build_language(config),
-                                                        clock.today())
+        context["haven_not_found"] = pageview.not_found(
+            config.extra[CONTENT_KEY], _build_language(config), clock.today()
+        )
         # Assigned as an attribute, as the plugin does: templates read the attribute.
         config.extra.alternate = deepcopy(config.plugins["i18n"].extra_alternate)
     return context
@@ -201,5 +230,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     if i18n.building:
         return
     built = tuple(language.locale for language in i18n.config.languages if language.build)
-    finishing.finish(config.extra[CONTENT_KEY], Path(config.site_dir), config.extra["haven_stylesheet"], built,
-                     live_reload=_command["serve"])
+    finishing.finish(
+        config.extra[CONTENT_KEY],
+        Path(config.site_dir),
+        config.extra["haven_stylesheet"],
+        built,
+        live_reload=_command["serve"],
+    )

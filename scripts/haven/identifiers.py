@@ -39,36 +39,64 @@ RECEIPT_PREFIXES = ("EAC", "WAC", "LIN", "SRC", "NBC", "MSC", "IOE", "YSC")
 
 # (kind, code, pattern, what to do); earlier kinds claim their text first.
 _KINDS: tuple[tuple[str, str, re.Pattern, str], ...] = (
-    ("USCIS receipt number", "H081",
-     re.compile(rf"(?<![A-Za-z])(?:{'|'.join(RECEIPT_PREFIXES)}){_SEP}{_digits('{9}')}{_END}", re.IGNORECASE),
-     "remove it: a receipt number opens the person's case status to anyone"),
-    ("A-number", "H080",
-     re.compile(rf"{_START}(?-i:A)\s*(?:-?\s*(?:number|no\.?|#)\s*)?[:#]?{_SEP}{_digits('{7,8}')}{_END}",
-                re.IGNORECASE),
-     "remove it: an A-number lets anyone look up the person's court case"),
-    ("phone number", "H083",
-     re.compile(rf"(?<![0-9])(?:\+?{_SEP}1{_SEP})?\(?[0-9]{{3}}\)?{_SEP}[0-9]{{3}}{_SEP}[0-9]{{4}}{_END}"
-                rf"|\+{_SEP}{_digits('{7,13}')}{_END}"),
-     "remove it, or add a public organization's number to data/public-numbers.yml after checking its source"),
-    ("A-number or Social Security number", "H080",
-     re.compile(rf"{_START}(?:[0-9]{{8,9}}|[0-9]{{3}}[ .\-][0-9]{{3}}[ .\-][0-9]{{3}}|[0-9]{{2}}[ .\-][0-9]{{3}}[ .\-][0-9]{{3}}){_END}"),
-     "remove it: eight or nine digits may be an A-number or a Social Security number"),
-    ("Social Security number or ITIN", "H082",
-     re.compile(rf"{_START}[0-9]{{3}}{_SEP}[0-9]{{2}}{_SEP}[0-9]{{4}}{_END}"),
-     "remove it"),
-    ("email address", "H084",
-     re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"),
-     "remove it"),
-    ("street address", "H085",
-     re.compile(
-         r"(?<![0-9])[0-9]{1,6}(?:-[0-9]+)?\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'.\-]*\s+){0,4}"
-         # Not "Court" or "Place": stories speak of courts ("In 2013 Supreme Court…").
-         r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Ct|Pl|Way|Parkway|Pkwy"
-         r"|Highway|Hwy|Terrace|Ter|Circle|Cir|Trail|Trl)\b\.?"
-         r"|\bP\.?\s*O\.?\s*Box\s*[0-9]+"
-         r"|\b(?:Apt|Apartment|Suite|Ste|Unit)\.?\s*#?\s*[0-9]+"
-         r"|\b(?:Calle|Avenida|Carrera|Rua)\s+[^\n,;]{1,40}?#?\s*[0-9]{1,6}\b"),
-     "remove it: name the city or the state at most"),
+    (
+        "USCIS receipt number",
+        "H081",
+        re.compile(rf"(?<![A-Za-z])(?:{'|'.join(RECEIPT_PREFIXES)}){_SEP}{_digits('{9}')}{_END}", re.IGNORECASE),
+        "remove it: a receipt number opens the person's case status to anyone",
+    ),
+    (
+        "A-number",
+        "H080",
+        re.compile(
+            rf"{_START}(?-i:A)\s*(?:-?\s*(?:number|no\.?|#)\s*)?[:#]?{_SEP}{_digits('{7,8}')}{_END}", re.IGNORECASE
+        ),
+        "remove it: an A-number lets anyone look up the person's court case",
+    ),
+    (
+        "phone number",
+        "H083",
+        re.compile(
+            rf"(?<![0-9])(?:\+?{_SEP}1{_SEP})?\(?[0-9]{{3}}\)?{_SEP}[0-9]{{3}}{_SEP}[0-9]{{4}}{_END}"
+            rf"|\+{_SEP}{_digits('{7,13}')}{_END}"
+        ),
+        "remove it, or add a public organization's number to data/public-numbers.yml after checking its source",
+    ),
+    (
+        "A-number or Social Security number",
+        "H080",
+        re.compile(
+            rf"{_START}(?:[0-9]{{8,9}}|[0-9]{{3}}[ .\-][0-9]{{3}}[ .\-][0-9]{{3}}"
+            rf"|[0-9]{{2}}[ .\-][0-9]{{3}}[ .\-][0-9]{{3}}){_END}"
+        ),
+        "remove it: eight or nine digits may be an A-number or a Social Security number",
+    ),
+    (
+        "Social Security number or ITIN",
+        "H082",
+        re.compile(rf"{_START}[0-9]{{3}}{_SEP}[0-9]{{2}}{_SEP}[0-9]{{4}}{_END}"),
+        "remove it",
+    ),
+    (
+        "email address",
+        "H084",
+        re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"),
+        "remove it",
+    ),
+    (
+        "street address",
+        "H085",
+        re.compile(
+            r"(?<![0-9])[0-9]{1,6}(?:-[0-9]+)?\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'.\-]*\s+){0,4}"
+            # Not "Court" or "Place": stories speak of courts ("In 2013 Supreme Court…").
+            r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Ct|Pl|Way|Parkway|Pkwy"
+            r"|Highway|Hwy|Terrace|Ter|Circle|Cir|Trail|Trl)\b\.?"
+            r"|\bP\.?\s*O\.?\s*Box\s*[0-9]+"
+            r"|\b(?:Apt|Apartment|Suite|Ste|Unit)\.?\s*#?\s*[0-9]+"
+            r"|\b(?:Calle|Avenida|Carrera|Rua)\s+[^\n,;]{1,40}?#?\s*[0-9]{1,6}\b"
+        ),
+        "remove it: name the city or the state at most",
+    ),
 )
 _URL = re.compile(r"https?://[^\s)\]>\"']+")
 _DATE_HINT = "remove it if it is a date of birth; otherwise give only the month and the year"
@@ -128,7 +156,7 @@ def find(text: str, lang: str, allowed: Iterable[str] = (), first_line: int = 1)
 
 def _at(text: str, match: re.Match, kind: str, code: str, hint: str, first_line: int) -> Identifier:
     line = first_line + text.count("\n", 0, match.start())
-    return Identifier(kind, code, line, " ".join(text[match.start():match.end()].split()), hint)
+    return Identifier(kind, code, line, " ".join(text[match.start() : match.end()].split()), hint)
 
 
 @cache

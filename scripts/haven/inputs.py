@@ -47,8 +47,16 @@ def _entry(site: Site, folder: str, path: Path, inside: list[Path]) -> list[Diag
     if path.is_symlink():
         target = path.resolve()
         if not any(target == root or root in target.parents for root in inside) or not target.exists():
-            return [Diagnostic(shown, 1, "H018", f"this is a symbolic link to {os.readlink(path)}, which is not a "
-                               "file of docs/, data/ or overrides/", "put the file itself here, not a link to it")]
+            return [
+                Diagnostic(
+                    shown,
+                    1,
+                    "H018",
+                    f"this is a symbolic link to {os.readlink(path)}, which is not a "
+                    "file of docs/, data/ or overrides/",
+                    "put the file itself here, not a link to it",
+                )
+            ]
         return []
     status = path.lstat()  # not a link: the file itself
     mode = status.st_mode
@@ -59,21 +67,42 @@ def _entry(site: Site, folder: str, path: Path, inside: list[Path]) -> list[Diag
     suffix = path.suffix.lower()
     if suffix not in KINDS[folder]:
         kinds = ", ".join(sorted(KINDS[folder]))
-        return [Diagnostic(shown, 1, "H023", f"{folder}/ holds no files of the kind '{suffix or path.name}'",
-                           f"{folder}/ holds only these kinds of file: {kinds}")]
+        return [
+            Diagnostic(
+                shown,
+                1,
+                "H023",
+                f"{folder}/ holds no files of the kind '{suffix or path.name}'",
+                f"{folder}/ holds only these kinds of file: {kinds}",
+            )
+        ]
     if status.st_size > MAX_BYTES:
-        return [Diagnostic(shown, 1, "H017", f"this file is {status.st_size // 1000:,} KB, over the "
-                           f"{MAX_BYTES // 1000:,} KB a reader should have to download",
-                           "make the picture or the document smaller")]
+        return [
+            Diagnostic(
+                shown,
+                1,
+                "H017",
+                f"this file is {status.st_size // 1000:,} KB, over the "
+                f"{MAX_BYTES // 1000:,} KB a reader should have to download",
+                "make the picture or the document smaller",
+            )
+        ]
     return _name(shown, folder, path.name)
 
 
 def _name(shown: str, folder: str, name: str) -> list[Diagnostic]:
     if folder == "overrides" or _NAME.fullmatch(name):
         return []
-    return [Diagnostic(shown, 1, "H024", f"the name '{name}' has capitals, spaces or other signs",
-                       f"rename it to '{_suggested(name)}': names become addresses, which take lowercase letters, "
-                       "digits and '-' only")]
+    return [
+        Diagnostic(
+            shown,
+            1,
+            "H024",
+            f"the name '{name}' has capitals, spaces or other signs",
+            f"rename it to '{_suggested(name)}': names become addresses, which take lowercase letters, "
+            "digits and '-' only",
+        )
+    ]
 
 
 def _suggested(name: str) -> str:

@@ -42,8 +42,14 @@ def render(directory: Directory, words: DirectoryWords, site: Site, lang: str) -
         local = [org for org in others if state in org.regions]
         parts.append(_state(state, local, view))
     for service in SERVICES:
-        parts.append(_listing(f"help-{service}", words.service_heading.replace("{service}", view.service(service)),
-                              [org for org in others if service in org.services], view))
+        parts.append(
+            _listing(
+                f"help-{service}",
+                words.service_heading.replace("{service}", view.service(service)),
+                [org for org in others if service in org.services],
+                view,
+            )
+        )
     for code in languages:
         heading = words.language_heading.replace("{language}", view.language_name(code))
         parts.append(_listing(f"speaks-{code}", heading, [org for org in others if code in org.languages], view))
@@ -99,13 +105,15 @@ class _View:
 
 
 def _official(official: list[Organization], view: _View) -> str:
-    return "\n".join([
-        '<aside class="haven-official" id="official" aria-labelledby="official-heading">',
-        f'<h2 id="official-heading">{escape(view.words.official_heading)}</h2>',
-        f"<p>{escape(view.words.official_intro)}</p>",
-        _cards(official, "official", view),
-        "</aside>",
-    ])
+    return "\n".join(
+        [
+            '<aside class="haven-official" id="official" aria-labelledby="official-heading">',
+            f'<h2 id="official-heading">{escape(view.words.official_heading)}</h2>',
+            f"<p>{escape(view.words.official_intro)}</p>",
+            _cards(official, "official", view),
+            "</aside>",
+        ]
+    )
 
 
 def _filter_form(view: _View) -> str:
@@ -114,19 +122,23 @@ def _filter_form(view: _View) -> str:
     words = view.words
 
     def select(name: str, label: str, source: str) -> str:
-        return (f'<label class="haven-filter__field"><span>{escape(label)}</span>'
-                f'<select name="{name}" data-options="{source}">'
-                f'<option value="">{escape(words.filter_any)}</option></select></label>')
+        return (
+            f'<label class="haven-filter__field"><span>{escape(label)}</span>'
+            f'<select name="{name}" data-options="{source}">'
+            f'<option value="">{escape(words.filter_any)}</option></select></label>'
+        )
 
-    return "\n".join([
-        '<form class="haven-filter" hidden>',
-        f"<fieldset><legend>{escape(words.filter_heading)}</legend>",
-        select("state", words.filter_state, ".haven-states a"),
-        select("service", words.filter_service, ".haven-links--services a"),
-        select("language", words.filter_language, ".haven-links--languages a"),
-        "</fieldset>",
-        "</form>",
-    ])
+    return "\n".join(
+        [
+            '<form class="haven-filter" hidden>',
+            f"<fieldset><legend>{escape(words.filter_heading)}</legend>",
+            select("state", words.filter_state, ".haven-states a"),
+            select("service", words.filter_service, ".haven-links--services a"),
+            select("language", words.filter_language, ".haven-links--languages a"),
+            "</fieldset>",
+            "</form>",
+        ]
+    )
 
 
 def _chooser(organizations: list[Organization], languages: list[str], view: _View) -> str:
@@ -137,20 +149,24 @@ def _chooser(organizations: list[Organization], languages: list[str], view: _Vie
         suffix = f' <span class="haven-count">({count})</span>' if count else ""
         states.append(f'<li><a href="#{state.lower()}">{escape(view.state(state))}</a>{suffix}</li>')
     services = [f'<li><a href="#help-{service}">{escape(view.service(service))}</a></li>' for service in SERVICES]
-    spoken = [f'<li><a href="#speaks-{code}" lang="{code}">{escape(view.language_name(code))}</a></li>'
-              for code in languages]
-    return "\n".join([
-        '<nav class="haven-choose" id="choose" aria-labelledby="choose-state">',
-        f'<h2 id="choose-state">{escape(words.choose_state)}</h2>',
-        f'<ul class="haven-states">{"".join(states)}</ul>',
-        f"<details><summary>{escape(words.by_service)}</summary>",
-        f'<ul class="haven-links haven-links--services">{"".join(services)}</ul></details>',
-        f"<details><summary>{escape(words.by_language)}</summary>",
-        f'<p>{escape(words.languages_note)}</p><ul class="haven-links haven-links--languages">{"".join(spoken)}</ul>'
-        "</details>",
-        "</nav>",
-        f'<p class="haven-print-hint">{escape(words.print_hint)}</p>',
-    ])
+    spoken = [
+        f'<li><a href="#speaks-{code}" lang="{code}">{escape(view.language_name(code))}</a></li>' for code in languages
+    ]
+    return "\n".join(
+        [
+            '<nav class="haven-choose" id="choose" aria-labelledby="choose-state">',
+            f'<h2 id="choose-state">{escape(words.choose_state)}</h2>',
+            f'<ul class="haven-states">{"".join(states)}</ul>',
+            f"<details><summary>{escape(words.by_service)}</summary>",
+            f'<ul class="haven-links haven-links--services">{"".join(services)}</ul></details>',
+            f"<details><summary>{escape(words.by_language)}</summary>",
+            f"<p>{escape(words.languages_note)}</p>"
+            f'<ul class="haven-links haven-links--languages">{"".join(spoken)}</ul>'
+            "</details>",
+            "</nav>",
+            f'<p class="haven-print-hint">{escape(words.print_hint)}</p>',
+        ]
+    )
 
 
 def _state(state: str, local: list[Organization], view: _View) -> str:
@@ -158,18 +174,22 @@ def _state(state: str, local: list[Organization], view: _View) -> str:
     name = view.state(state)
     area = state.lower()
     if local:
-        body = [_cards(local, area, view), f'<p class="haven-area__more"><a href="#{NATIONAL_ID}">'
-                f"{escape(words.see_national)}</a></p>"]
+        body = [
+            _cards(local, area, view),
+            f'<p class="haven-area__more"><a href="#{NATIONAL_ID}">{escape(words.see_national)}</a></p>',
+        ]
     else:
         none = escape(words.state_none.replace("{state}", name))
         body = [f'<p class="haven-area__empty"><a href="#{NATIONAL_ID}">{none}</a></p>']
-    return "\n".join([
-        f'<section class="haven-area haven-area--state" id="{area}" data-state="{area}">',
-        f"<h2>{escape(name)}</h2>",
-        *body,
-        f'<p class="haven-area__more haven-area__back"><a href="#choose">{escape(words.other_state)}</a></p>',
-        "</section>",
-    ])
+    return "\n".join(
+        [
+            f'<section class="haven-area haven-area--state" id="{area}" data-state="{area}">',
+            f"<h2>{escape(name)}</h2>",
+            *body,
+            f'<p class="haven-area__more haven-area__back"><a href="#choose">{escape(words.other_state)}</a></p>',
+            "</section>",
+        ]
+    )
 
 
 def _listing(area: str, heading: str, organizations: list[Organization], view: _View) -> str:
@@ -179,16 +199,21 @@ def _listing(area: str, heading: str, organizations: list[Organization], view: _
         if NATIONAL in org.regions:
             places = [f'<a href="#{NATIONAL_ID}-{org.id}">{escape(view.words.national_heading)}</a>']
         else:
-            places = [f'<a href="#{state.lower()}">{escape(view.state(state))}</a>'
-                      for state in STATES if state in org.regions]
+            places = [
+                f'<a href="#{state.lower()}">{escape(view.state(state))}</a>'
+                for state in STATES
+                if state in org.regions
+            ]
         items.append(f'<li data-org="{org.id}"><bdi lang="en">{escape(org.name)}</bdi>: {view.join(places)}</li>')
-    return "\n".join([
-        f'<section class="haven-area haven-area--by" id="{area}">',
-        f"<h2>{escape(heading)}</h2>",
-        f'<ul>{"".join(items)}</ul>',
-        f'<p class="haven-area__more haven-area__back"><a href="#choose">{escape(view.words.other_state)}</a></p>',
-        "</section>",
-    ])
+    return "\n".join(
+        [
+            f'<section class="haven-area haven-area--by" id="{area}">',
+            f"<h2>{escape(heading)}</h2>",
+            f"<ul>{''.join(items)}</ul>",
+            f'<p class="haven-area__more haven-area__back"><a href="#choose">{escape(view.words.other_state)}</a></p>',
+            "</section>",
+        ]
+    )
 
 
 def _cards(organizations: list[Organization], area: str, view: _View) -> str:
@@ -204,15 +229,22 @@ def _card(org: Organization, area: str, view: _View) -> str:
         view.translated(org.description, "p", "haven-org__about"),
     ]
     for phone in org.phones:
-        seen = (f' <small class="haven-org__seen">({escape(words.number_seen.replace("{year}", str(phone.as_of)))})'
-                "</small>" if phone.as_of and phone.as_of < org.verified.year else "")
+        seen = (
+            f' <small class="haven-org__seen">({escape(words.number_seen.replace("{year}", str(phone.as_of)))})</small>'
+            if phone.as_of and phone.as_of < org.verified.year
+            else ""
+        )
         hours = view.translated(phone.hours, "span", "haven-org__hours") if phone.hours else ""
-        parts.append(f'<p class="haven-org__phone">{view.translated(phone.label, "span", "haven-org__label")} '
-                     f'<a href="{dial(phone.number)}">{escape(phone.number)}</a>{seen} {hours}</p>')
+        parts.append(
+            f'<p class="haven-org__phone">{view.translated(phone.label, "span", "haven-org__label")} '
+            f'<a href="{dial(phone.number)}">{escape(phone.number)}</a>{seen} {hours}</p>'
+        )
     if org.website:
         host = _host(org.website)
-        parts.append(f'<p class="haven-org__web">{escape(words.website)} '
-                     f'<a href="{escape(org.website)}" rel="noopener noreferrer"><bdi>{escape(host)}</bdi></a></p>')
+        parts.append(
+            f'<p class="haven-org__web">{escape(words.website)} '
+            f'<a href="{escape(org.website)}" rel="noopener noreferrer"><bdi>{escape(host)}</bdi></a></p>'
+        )
     facts = []
     if org.services:
         facts.append(f"{escape(words.helps_with)} {escape(view.join([view.service(s) for s in org.services]))}")
@@ -224,8 +256,9 @@ def _card(org: Organization, area: str, view: _View) -> str:
         facts.append(f"<strong>{escape(cost)}</strong>")
     if org.doj_recognized:
         facts.append(escape(words.doj_recognized))
-    facts.append(f'<span class="haven-org__checked">{escape(words.checked.replace("{date}", view.date(org.verified)))}'
-                 "</span>")
+    facts.append(
+        f'<span class="haven-org__checked">{escape(words.checked.replace("{date}", view.date(org.verified)))}</span>'
+    )
     facts.append(f'<span class="haven-org__sources">{escape(words.sources)} {_sources(org, view)}</span>')
     parts.append(f'<ul class="haven-org__facts">{"".join(f"<li>{fact}</li>" for fact in facts)}</ul>')
     parts.append("</li>")

@@ -97,11 +97,25 @@ def check(content: Content, render: Render, site_host: str | None) -> list[Diagn
         shown = content.site.show(page.path)
         for number, line in source_lines(page):
             if _SCRIPT.search(line):
-                findings.append(_error(shown, number, "H067", "raw <script> in page content",
-                                       "pages hold text and links only; remove the script"))
+                findings.append(
+                    _error(
+                        shown,
+                        number,
+                        "H067",
+                        "raw <script> in page content",
+                        "pages hold text and links only; remove the script",
+                    )
+                )
             for handler in _HANDLER.finditer(line):
-                findings.append(_error(shown, number, "H067", f"a '{handler.group(1)}=' script handler in page content",
-                                       "pages hold text and links only; remove the attribute"))
+                findings.append(
+                    _error(
+                        shown,
+                        number,
+                        "H067",
+                        f"a '{handler.group(1)}=' script handler in page content",
+                        "pages hold text and links only; remove the attribute",
+                    )
+                )
         for link in extract(page):
             findings += _check_link(content, page, shown, link, ids_of, site_host)
     return findings
@@ -141,12 +155,26 @@ def _check_relative(content, page, shown, link, ids_of) -> list[Diagnostic]:
     else:
         resolved = _normalize(PurePosixPath(page.lang) / PurePosixPath(page.rel).parent / path_part)
         if resolved is None or len(resolved.parts) < 2:
-            return [_error(shown, link.line, "H060", f"the link '{link.url}' leads out of the site's pages",
-                           "link to a page inside docs/ with a relative path")]
+            return [
+                _error(
+                    shown,
+                    link.line,
+                    "H060",
+                    f"the link '{link.url}' leads out of the site's pages",
+                    "link to a page inside docs/ with a relative path",
+                )
+            ]
         lang, rel = resolved.parts[0], PurePosixPath(*resolved.parts[1:]).as_posix()
         if lang != page.lang:
-            return [_error(shown, link.line, "H062", f"the link '{link.url}' leads into the {lang} pages",
-                           f"link to the page in your own language: {rel}")]
+            return [
+                _error(
+                    shown,
+                    link.line,
+                    "H062",
+                    f"the link '{link.url}' leads into the {lang} pages",
+                    f"link to the page in your own language: {rel}",
+                )
+            ]
         if not rel.endswith(".md"):
             for candidate in (site.docs_dir / page.lang / rel, site.docs_dir / site.default.code / rel):
                 if candidate.is_file():
@@ -159,11 +187,25 @@ def _check_relative(content, page, shown, link, ids_of) -> list[Diagnostic]:
             exists = (site.docs_dir / page.lang / rel).exists() or (site.docs_dir / site.default.code / rel).exists()
             if exists:
                 return []  # the target page is invalid: that is reported on its own file
-            return [_error(shown, link.line, "H060", f"the link '{link.url}' leads to a page that does not exist",
-                           f"check the file name; pages in this folder: {_nearby(site.docs_dir / page.lang / rel)}")]
+            return [
+                _error(
+                    shown,
+                    link.line,
+                    "H060",
+                    f"the link '{link.url}' leads to a page that does not exist",
+                    f"check the file name; pages in this folder: {_nearby(site.docs_dir / page.lang / rel)}",
+                )
+            ]
     if fragment and fragment not in ids_of(target):
-        return [_error(shown, link.line, "H061", f"the page {target.rel} has no heading with the anchor '#{fragment}'",
-                       "copy the anchor from the heading's ¶ link on the built page")]
+        return [
+            _error(
+                shown,
+                link.line,
+                "H061",
+                f"the page {target.rel} has no heading with the anchor '#{fragment}'",
+                "copy the anchor from the heading's ¶ link on the built page",
+            )
+        ]
     return []
 
 

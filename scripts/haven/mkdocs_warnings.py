@@ -16,18 +16,30 @@ from haven.site import Site
 
 # MkDocs adds " Did you mean 'x'?" to a link warning when another file fits.
 _SUGGESTION = r"(?: Did you mean '(?P<suggest>[^']*)'\?)?"
-_LINK = re.compile(r"Doc file '(?P<src>[^']+)' contains a link '(?P<link>[^']+)', but the target"
-                   r"(?: '[^']+')? is not found among documentation files\." + _SUGGESTION)
-_ABSOLUTE = re.compile(r"Doc file '(?P<src>[^']+)' contains an absolute link '(?P<link>[^']+)', it was left as "
-                       r"is\." + _SUGGESTION)
-_FOLDER = re.compile(r"Doc file '(?P<src>[^']+)' contains an unrecognized relative link '(?P<link>[^']+)', it was "
-                     r"left as is\." + _SUGGESTION)
-_ANCHOR = re.compile(r"Doc file '(?P<src>[^']+)' contains a link '(?P<link>[^']+)', but (?:the doc "
-                     r"'(?P<target>[^']+)' does not contain an anchor|there is no such anchor on this page)")
-_NAV = re.compile(r'The following pages exist in the docs directory, but are not included in the "nav" '
-                  r"configuration:\n(?P<pages>(?:  - .+\n?)+)")
-_NAV_MISSING = re.compile(r"A reference to '(?P<link>[^']+)' is included in the 'nav' configuration, which is not "
-                          r"found in the documentation files\.")
+_LINK = re.compile(
+    r"Doc file '(?P<src>[^']+)' contains a link '(?P<link>[^']+)', but the target"
+    r"(?: '[^']+')? is not found among documentation files\." + _SUGGESTION
+)
+_ABSOLUTE = re.compile(
+    r"Doc file '(?P<src>[^']+)' contains an absolute link '(?P<link>[^']+)', it was left as "
+    r"is\." + _SUGGESTION
+)
+_FOLDER = re.compile(
+    r"Doc file '(?P<src>[^']+)' contains an unrecognized relative link '(?P<link>[^']+)', it was "
+    r"left as is\." + _SUGGESTION
+)
+_ANCHOR = re.compile(
+    r"Doc file '(?P<src>[^']+)' contains a link '(?P<link>[^']+)', but (?:the doc "
+    r"'(?P<target>[^']+)' does not contain an anchor|there is no such anchor on this page)"
+)
+_NAV = re.compile(
+    r'The following pages exist in the docs directory, but are not included in the "nav" '
+    r"configuration:\n(?P<pages>(?:  - .+\n?)+)"
+)
+_NAV_MISSING = re.compile(
+    r"A reference to '(?P<link>[^']+)' is included in the 'nav' configuration, which is not "
+    r"found in the documentation files\."
+)
 _FINDING_AGAIN = re.compile(r"Error (reading|building) page '[^']*': \S+:\d+: H\d{3} ")
 _ABOUT_A_PAGE = re.compile(r"Doc file '(?P<src>[^']+)'")
 _LINK_HINT = "link to the page's .md file with a relative path, e.g. ../rights/at-home.md"
@@ -38,31 +50,75 @@ def findings(message: str, site: Site) -> list[Diagnostic] | None:
     if is_finding_again(message):
         return []
     if match := _LINK.fullmatch(message):
-        return [_at_link(site, match["src"], match["link"], "H060", f"the link '{match['link']}' leads to no page",
-                         _hint(match, "check the file name and the folder; link to the page's .md file"))]
+        return [
+            _at_link(
+                site,
+                match["src"],
+                match["link"],
+                "H060",
+                f"the link '{match['link']}' leads to no page",
+                _hint(match, "check the file name and the folder; link to the page's .md file"),
+            )
+        ]
     if match := _FOLDER.fullmatch(message):
-        return [_at_link(site, match["src"], match["link"], "H060", f"the link '{match['link']}' leads to a folder "
-                         "or an address, not to a page's file", _hint(match, _LINK_HINT))]
+        return [
+            _at_link(
+                site,
+                match["src"],
+                match["link"],
+                "H060",
+                f"the link '{match['link']}' leads to a folder or an address, not to a page's file",
+                _hint(match, _LINK_HINT),
+            )
+        ]
     if match := _ABSOLUTE.fullmatch(message):
-        return [_at_link(site, match["src"], match["link"], "H063", f"the link '{match['link']}' starts with '/': "
-                         "it leaves the reader's language, and does not work offline", _hint(match, _LINK_HINT))]
+        return [
+            _at_link(
+                site,
+                match["src"],
+                match["link"],
+                "H063",
+                f"the link '{match['link']}' starts with '/': "
+                "it leaves the reader's language, and does not work offline",
+                _hint(match, _LINK_HINT),
+            )
+        ]
     if match := _ANCHOR.match(message):
         page = match["target"] or match["src"]
         if _stand_in_to_translation(site, match["src"], page):
             return []
-        return [_at_link(site, match["src"], match["link"], "H061",
-                         f"the link '{match['link']}' leads to an anchor docs/{page} does not have",
-                         "copy the anchor from the heading's ¶ link on the built page")]
+        return [
+            _at_link(
+                site,
+                match["src"],
+                match["link"],
+                "H061",
+                f"the link '{match['link']}' leads to an anchor docs/{page} does not have",
+                "copy the anchor from the heading's ¶ link on the built page",
+            )
+        ]
     if match := _NAV.fullmatch(message):
-        return [Diagnostic(site.show(site.docs_dir / src), 1, "H026", "this page is in no menu: mkdocs.yml's "
-                           "nav: does not list it", f"add it under nav: in mkdocs.yml, e.g. "
-                           f"'- {site.split_src(src)[1]}', where readers would look for it")
-                for src in (line.removeprefix("  - ").strip() for line in match["pages"].splitlines())]
+        return [
+            Diagnostic(
+                site.show(site.docs_dir / src),
+                1,
+                "H026",
+                "this page is in no menu: mkdocs.yml's nav: does not list it",
+                f"add it under nav: in mkdocs.yml, e.g. '- {site.split_src(src)[1]}', where readers would look for it",
+            )
+            for src in (line.removeprefix("  - ").strip() for line in match["pages"].splitlines())
+        ]
     if match := _NAV_MISSING.fullmatch(message):
         lines = site.config_path.read_text(encoding="utf-8").splitlines()
-        return [Diagnostic(site.show(site.config_path), line_holding(lines, [match["link"]]), "H029",
-                           f"nav: lists {match['link']}, which is not a page of docs/{site.default.code}/",
-                           "check the file name and the folder, or add the page")]
+        return [
+            Diagnostic(
+                site.show(site.config_path),
+                line_holding(lines, [match["link"]]),
+                "H029",
+                f"nav: lists {match['link']}, which is not a page of docs/{site.default.code}/",
+                "check the file name and the folder, or add the page",
+            )
+        ]
     return None
 
 
@@ -77,8 +133,13 @@ def unknown(message: str, site: Site) -> Diagnostic:
     (else at mkdocs.yml), once however many languages repeat it."""
     match = _ABOUT_A_PAGE.match(message)
     path = site.show(site.docs_dir / match["src"]) if match else site.show(site.config_path)
-    return Diagnostic(path, 1, "H090", f"MkDocs: {' '.join(message.split())}",
-                      "the build stops on MkDocs' warnings; fix what it names, or ask a maintainer")
+    return Diagnostic(
+        path,
+        1,
+        "H090",
+        f"MkDocs: {' '.join(message.split())}",
+        "the build stops on MkDocs' warnings; fix what it names, or ask a maintainer",
+    )
 
 
 def _hint(match: re.Match, otherwise: str) -> str:
@@ -95,6 +156,12 @@ def _at_link(site: Site, src: str, link: str, code: str, message: str, hint: str
     path = site.docs_dir / src
     line = 1
     if path.is_file():
-        line = next((number for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-                     if link in text or link.partition("#")[0] and link.partition("#")[0] in text), 1)
+        line = next(
+            (
+                number
+                for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if link in text or (link.partition("#")[0] and link.partition("#")[0] in text)
+            ),
+            1,
+        )
     return Diagnostic(site.show(path), line, code, message, hint)

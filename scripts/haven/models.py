@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-
 from typing import Annotated, Literal, TypeVar
 
 from pydantic import (
@@ -55,13 +54,17 @@ FIRST_HAND = frozenset({"law", "court", "government", "organization"})
 class Source(StrictModel):
     name: Text = Field(description="Who published it and what, e.g. 'ACLU: Immigrants' rights'.")
     url: HttpsUrl
-    kind: SourceKind = Field(description="law (a statute, regulation or the Federal Register), court, government "
-                                         "(an agency's own page), organization (a legal-aid or advocacy group's own "
-                                         "page), news, or other")
-    checked: datetime.date = Field(description="The day an editor last compared the source with the page, "
-                                               "YYYY-MM-DD.")
-    quote: Text | None = Field(None, description="The sentence on the source that supports the page, copied "
-                                                 "exactly; needed for every kind but news.")
+    kind: SourceKind = Field(
+        description="law (a statute, regulation or the Federal Register), court, government "
+        "(an agency's own page), organization (a legal-aid or advocacy group's own "
+        "page), news, or other"
+    )
+    checked: datetime.date = Field(description="The day an editor last compared the source with the page, YYYY-MM-DD.")
+    quote: Text | None = Field(
+        None,
+        description="The sentence on the source that supports the page, copied "
+        "exactly; needed for every kind but news.",
+    )
     published: datetime.date | None = Field(None, description="The date the source itself shows, if it shows one.")
 
 
@@ -76,24 +79,33 @@ class Consent(StrictModel):
     """How a client story may be published: recorded once, in the English page, for every language."""
 
     how: Literal["written-consent-on-file", "published-by-the-person", "published-by-the-organization", "pending"] = (
-        Field(description="written-consent-on-file, published-by-the-person, published-by-the-organization, or "
-                          "pending (not published until consent is recorded)"))
+        Field(
+            description="written-consent-on-file, published-by-the-person, published-by-the-organization, or "
+            "pending (not published until consent is recorded)"
+        )
+    )
     source: HttpsUrl | None = Field(None, description="Where the person or the organization published the story.")
     record: Text | None = Field(None, description="Who keeps the signed consent, outside this repository.")
-    date: datetime.date | None = Field(None, description="When consent was given, or when the source published the "
-                                                         "story (the 1st when only the month is known).")
+    date: datetime.date | None = Field(
+        None,
+        description="When consent was given, or when the source published the "
+        "story (the 1st when only the month is known).",
+    )
     name_shown: Literal["first-name", "full-name", "pseudonym"]
     photo: bool
     review_by: datetime.date = Field(description="When to ask again whether the person still wants it shown.")
     withdraw_contact: Text = Field(description="Who a person contacts to have their story removed.")
-    withdrawn: datetime.date | None = Field(None, description="Set to the day a person withdrew: the story "
-                                                              "is removed from every language.")
+    withdrawn: datetime.date | None = Field(
+        None, description="Set to the day a person withdrew: the story is removed from every language."
+    )
 
     @model_validator(mode="after")
     def _evidence(self) -> Consent:
         if self.how.startswith("published-by") and self.source is None:
-            raise ValueError("a story published by the person or the organization needs its source: the "
-                             "https:// address where it was published")
+            raise ValueError(
+                "a story published by the person or the organization needs its source: the "
+                "https:// address where it was published"
+            )
         if self.how == "written-consent-on-file" and self.record is None:
             raise ValueError("written consent needs its record: who keeps the signed form")
         if self.how != "pending" and self.date is None:
@@ -117,11 +129,15 @@ class PageMeta(StrictModel):
         description="Raise it by one when a change alters what readers should do: translations made "
         "before it then show a strong notice, and haven check reports them as errors.",
     )
-    legal_review: LegalReview | None = Field(None, description="Who reviewed the page as a lawyer, and when; "
-                                                               "leave it out until a lawyer has.")
+    legal_review: LegalReview | None = Field(
+        None, description="Who reviewed the page as a lawyer, and when; leave it out until a lawyer has."
+    )
     consent: Consent | None = Field(None, description="Required for client stories (pages in stories/).")
-    client_information: bool = Field(False, description="true when a page that is not a story speaks of a client: "
-                                                        "it is then checked for identifiers like a story.")
+    client_information: bool = Field(
+        False,
+        description="true when a page that is not a story speaks of a client: "
+        "it is then checked for identifiers like a story.",
+    )
 
 
 class TranslationMeta(StrictModel):
@@ -183,14 +199,77 @@ class UrgentNotices(StrictModel):
 
 # The legal-help directory's closed lists: what an organization helps with, and where.
 SERVICES = (
-    "removal-defense", "detention", "asylum", "daca", "family-petitions", "u-visa-vawa-t-visa",
-    "unaccompanied-children", "naturalization", "know-your-rights", "hotline", "referral",
+    "removal-defense",
+    "detention",
+    "asylum",
+    "daca",
+    "family-petitions",
+    "u-visa-vawa-t-visa",
+    "unaccompanied-children",
+    "naturalization",
+    "know-your-rights",
+    "hotline",
+    "referral",
 )
 # USPS codes of the states, the District of Columbia and the territories.
-STATES = (
-    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND "
-    "OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR GU VI AS MP"
-).split()
+STATES = [
+    "AL",
+    "AK",
+    "AZ",
+    "AR",
+    "CA",
+    "CO",
+    "CT",
+    "DE",
+    "DC",
+    "FL",
+    "GA",
+    "HI",
+    "ID",
+    "IL",
+    "IN",
+    "IA",
+    "KS",
+    "KY",
+    "LA",
+    "ME",
+    "MD",
+    "MA",
+    "MI",
+    "MN",
+    "MS",
+    "MO",
+    "MT",
+    "NE",
+    "NV",
+    "NH",
+    "NJ",
+    "NM",
+    "NY",
+    "NC",
+    "ND",
+    "OH",
+    "OK",
+    "OR",
+    "PA",
+    "RI",
+    "SC",
+    "SD",
+    "TN",
+    "TX",
+    "UT",
+    "VT",
+    "VA",
+    "WA",
+    "WV",
+    "WI",
+    "WY",
+    "PR",
+    "GU",
+    "VI",
+    "AS",
+    "MP",
+]
 NATIONAL = "national"
 
 # One required name per service and per state, so a missing one is named with its line.
@@ -314,8 +393,9 @@ def _diagnostic(model: type[BaseModel], doc: YamlDocument, error: dict, what: st
     if code == "H012":
         message = f"unknown field '{name}' in the {what}"
         close = difflib.get_close_matches(str(loc[-1]), list(model.model_fields), n=1) if len(loc) == 1 else []
-        hint = (f"did you mean '{close[0]}'? " if close else "") + \
-            f"fields allowed here: {', '.join(model.model_fields)}"
+        hint = (
+            f"did you mean '{close[0]}'? " if close else ""
+        ) + f"fields allowed here: {', '.join(model.model_fields)}"
     elif code == "H013":
         field = model.model_fields.get(str(loc[0])) if len(loc) == 1 else None
         message = f"the {what} needs the field '{name}'"

@@ -19,20 +19,41 @@ def start(site: Site, lang: str, page: str) -> Path:
     rel = _relative(site, page)
     if lang not in site.codes or lang == site.default.code:
         raise DiagnosticsError(
-            [Diagnostic(site.show(site.config_path), 1, "H022", f"'{lang}' is not a translation language of this site",
-                        f"use one of: {', '.join(c for c in site.codes if c != site.default.code)}")]
+            [
+                Diagnostic(
+                    site.show(site.config_path),
+                    1,
+                    "H022",
+                    f"'{lang}' is not a translation language of this site",
+                    f"use one of: {', '.join(c for c in site.codes if c != site.default.code)}",
+                )
+            ]
         )
     source_path = site.docs_dir / site.default.code / rel
     target = site.docs_dir / lang / rel
     if not source_path.is_file():
         raise DiagnosticsError(
-            [Diagnostic(site.show(source_path), 1, "H022", "there is no such English page to translate",
-                        "give the page's path inside docs/en/, e.g. rights/at-home.md")]
+            [
+                Diagnostic(
+                    site.show(source_path),
+                    1,
+                    "H022",
+                    "there is no such English page to translate",
+                    "give the page's path inside docs/en/, e.g. rights/at-home.md",
+                )
+            ]
         )
     if target.exists():
         raise DiagnosticsError(
-            [Diagnostic(site.show(target), 1, "H022", "this translation already exists",
-                        f"edit it, then run: haven stamp {site.show(target)}")]
+            [
+                Diagnostic(
+                    site.show(target),
+                    1,
+                    "H022",
+                    "this translation already exists",
+                    f"edit it, then run: haven stamp {site.show(target)}",
+                )
+            ]
         )
     source, problems = read_page(source_path, site)
     if problems or source is None:

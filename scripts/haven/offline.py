@@ -13,11 +13,11 @@ unpkg.com, and under mkdocs-static-i18n its index holds only the last-built lang
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from itertools import repeat
 import posixpath
 import zipfile
+from collections.abc import Callable
 from html import escape
+from itertools import repeat
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
@@ -35,8 +35,12 @@ _SIZE = '<span data-haven-pack-size="{lang}" dir="ltr"></span>'
 SEARCH_SCRIPT = "assets/javascripts/haven-offline-search.js"
 INDEX_SCRIPT = "assets/javascripts/haven-search-index.js"
 # Not needed from files: Material's script and search worker (replaced), source maps, the palette.
-_LEFT_OUT = ("assets/javascripts/bundle.", "assets/javascripts/lunr/", "assets/javascripts/workers/",
-             "assets/stylesheets/palette.")
+_LEFT_OUT = (
+    "assets/javascripts/bundle.",
+    "assets/javascripts/lunr/",
+    "assets/javascripts/workers/",
+    "assets/stylesheets/palette.",
+)
 
 
 def pack_name(lang: str) -> str:
@@ -47,8 +51,7 @@ def download_html(lang: str, page_url: str, text: str) -> str:
     """The link to the language's pack, from the page at `page_url`; `text` says {size}."""
     href = posixpath.relpath(f"{FOLDER}/{pack_name(lang)}", page_url.rstrip("/") or ".")
     label = escape(text).replace("{size}", _SIZE.format(lang=lang))
-    return (f'<p class="haven-offline"><a class="md-button md-button--primary" href="{href}" download>'
-            f"{label}</a></p>")
+    return f'<p class="haven-offline"><a class="md-button md-button--primary" href="{href}" download>{label}</a></p>'
 
 
 def size_text(size: int, lang: str) -> str:
@@ -84,15 +87,17 @@ def _pages(site: Site, site_dir: Path, lang: str) -> list[str]:
         # Not for readers of a copy: the editors' page, and 404 pages (files are found or not).
         if rel.startswith(("editors/", f"{FOLDER}/")) or rel.endswith("404.html"):
             continue
-        if (rel.startswith(prefix) if prefix else not rel.startswith(others)):
+        if rel.startswith(prefix) if prefix else not rel.startswith(others):
             found.append(rel)
     return found
 
 
 def _assets(site_dir: Path) -> list[str]:
-    return sorted(rel for rel in (p.relative_to(site_dir).as_posix() for p in (site_dir / "assets").rglob("*")
-                                  if p.is_file())
-                  if not rel.startswith(_LEFT_OUT) and not rel.endswith(".map"))
+    return sorted(
+        rel
+        for rel in (p.relative_to(site_dir).as_posix() for p in (site_dir / "assets").rglob("*") if p.is_file())
+        if not rel.startswith(_LEFT_OUT) and not rel.endswith(".map")
+    )
 
 
 def _local_target(href: str, page: str) -> str | None:
@@ -143,14 +148,18 @@ def pack(site: Site, site_dir: Path, lang: str) -> Path:
     """Write the language's pack into the site's offline folder; return its path."""
     pages, assets = _pages(site, site_dir, lang), _assets(site_dir)
     # Each page's QR code picture, for groups who print flyers from the pack.
-    codes = [page.removesuffix("index.html") + qr.PNG_NAME for page in pages
-             if (site_dir / page).name == "index.html" and (site_dir / page).with_name(qr.PNG_NAME).is_file()]
+    codes = [
+        page.removesuffix("index.html") + qr.PNG_NAME
+        for page in pages
+        if (site_dir / page).name == "index.html" and (site_dir / page).with_name(qr.PNG_NAME).is_file()
+    ]
     files = set(pages) | set(assets) | set(codes) | {INDEX_SCRIPT}
     site_url = site.site_url or ""
     target = site_dir / FOLDER / pack_name(lang)
     target.parent.mkdir(parents=True, exist_ok=True)
     top = f"haven-{lang}/"
     with zipfile.ZipFile(target, "w") as archive:
+
         def add(name: str, data: str | bytes) -> None:
             # Dated the day of the build, not the second: the same sources give the same pack, whichever
             # process or build wrote it.
@@ -170,9 +179,11 @@ def pack(site: Site, site_dir: Path, lang: str) -> Path:
 
 
 def _start_page(lang: str) -> str:
-    return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>Haven</title>'
-            f'<meta http-equiv="refresh" content="0; url={lang}/index.html"></head>'
-            f'<body><p><a href="{lang}/index.html">Haven</a></p></body></html>')
+    return (
+        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>Haven</title>'
+        f'<meta http-equiv="refresh" content="0; url={lang}/index.html"></head>'
+        f'<body><p><a href="{lang}/index.html">Haven</a></p></body></html>'
+    )
 
 
 def pack_all(site: Site, site_dir: Path, each: Callable = map) -> dict[str, int]:
@@ -180,4 +191,4 @@ def pack_all(site: Site, site_dir: Path, each: Callable = map) -> dict[str, int]
     (a process pool's map packs them in parallel)."""
     codes = site.codes
     packs = each(pack, repeat(site), repeat(site_dir), codes)
-    return {code: path.stat().st_size for code, path in zip(codes, packs)}
+    return {code: path.stat().st_size for code, path in zip(codes, packs, strict=True)}

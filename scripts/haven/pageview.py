@@ -68,20 +68,33 @@ def page_meta(content: Content, lang: str, rel: str, url: str, today: datetime.d
         "strings": strings.model_dump(),
         "reviewed": source.meta.reviewed.isoformat(),
         "reviewed_text": clock.long_date(source.meta.reviewed, lang),
-        "sources": [{"name": source.name, "url": source.url,
-                     "kind": getattr(strings.source_kinds, source.kind),
-                     "checked": source.checked.isoformat(),
-                     "checked_text": strings.source_checked.replace("{date}", clock.long_date(source.checked, lang))}
-                    for source in sources],
+        "sources": [
+            {
+                "name": source.name,
+                "url": source.url,
+                "kind": getattr(strings.source_kinds, source.kind),
+                "checked": source.checked.isoformat(),
+                "checked_text": strings.source_checked.replace("{date}", clock.long_date(source.checked, lang)),
+            }
+            for source in sources
+        ],
         "legal_review": source.meta.legal_review.model_dump(mode="json") if source.meta.legal_review else None,
         "urgent": urgent.shown_on(content.urgent, site, lang, strings, today),
         "share": share(site.site_url or "", url, page.meta.title, strings.share),
         "og_locale": sharing.og_locale(lang),
     }
     address = meta["haven"]["share"]["address"]
-    meta["haven"]["print_css"] = printing.margin_css(meta["haven"]["share"]["qr_code"], printing.footer_lines(
-        address, strings.share.printed_address, strings.reviewed_label, meta["haven"]["reviewed_text"],
-        strings.not_legal_advice), site.language(lang).rtl)
+    meta["haven"]["print_css"] = printing.margin_css(
+        meta["haven"]["share"]["qr_code"],
+        printing.footer_lines(
+            address,
+            strings.share.printed_address,
+            strings.reviewed_label,
+            meta["haven"]["reviewed_text"],
+            strings.not_legal_advice,
+        ),
+        site.language(lang).rtl,
+    )
     return meta
 
 
@@ -89,14 +102,22 @@ def share(site_url: str, url: str, title: str, words) -> dict[str, Any]:
     """The share bar's links and the QR code printed with the page, all for its address in the reader's language."""
     address = sharing.page_address(site_url, url)
     code = qr.make(address)
-    return {"address": address, "links": sharing.links(title, address, words), "qr_code": code,
-            "qr_svg": qr.svg(code, words.qr_label), "qr_png": qr.PNG_NAME,
-            "image": sharing.page_address(site_url, sharing.PREVIEW_IMAGE)}
+    return {
+        "address": address,
+        "links": sharing.links(title, address, words),
+        "qr_code": code,
+        "qr_svg": qr.svg(code, words.qr_label),
+        "qr_png": qr.PNG_NAME,
+        "image": sharing.page_address(site_url, sharing.PREVIEW_IMAGE),
+    }
 
 
 def not_found(content: Content, lang: str, today: datetime.date) -> dict[str, Any]:
     """What the 404 page of a language shows: its words, urgent notices and the way home."""
     home = content.site.language(lang).prefix
     strings = content.strings[lang]
-    return {"strings": strings.model_dump(), "home_url": home,
-            "urgent": urgent.shown_on(content.urgent, content.site, lang, strings, today)}
+    return {
+        "strings": strings.model_dump(),
+        "home_url": home,
+        "urgent": urgent.shown_on(content.urgent, content.site, lang, strings, today),
+    }

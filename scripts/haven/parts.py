@@ -99,8 +99,7 @@ def parts_of(outcomes: list[Outcome], site: Site) -> list[Part]:
             else:
                 logging.getLogger(record.name).handle(record)
     errors = [outcome.error for outcome in outcomes if outcome.error is not None]
-    findings.update(finding for error in errors if isinstance(error, DiagnosticsError)
-                    for finding in error.diagnostics)
+    findings.update(finding for error in errors if isinstance(error, DiagnosticsError) for finding in error.diagnostics)
     if findings:  # every language's, each once; MkDocs' "Aborted with N warnings" says no more than they do
         raise DiagnosticsError(sorted(findings))
     if errors:
@@ -141,14 +140,15 @@ def merge(content: Content, parts: list[Part], site_dir: Path) -> None:
             (part.folder / part.lang).rename(site_dir / part.lang)
     _write_sitemap(site_dir, [part.folder / SITEMAP for part in ordered])
     index = searchindex.merged({part.lang: part.search_index for part in ordered}, default)
-    (site_dir / searchindex.INDEX).write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
-                                              encoding="utf-8")
+    (site_dir / searchindex.INDEX).write_text(
+        json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
 
 
 def _write_sitemap(site_dir: Path, sitemaps: list[Path]) -> None:
     texts = [path.read_text(encoding="utf-8") for path in sitemaps]
-    head = texts[0][:texts[0].index(_URLS_START)]
-    urls = "".join(text[text.index(_URLS_START):text.rindex(_URLS_END)] for text in texts)
+    head = texts[0][: texts[0].index(_URLS_START)]
+    urls = "".join(text[text.index(_URLS_START) : text.rindex(_URLS_END)] for text in texts)
     output = (head + urls + _URLS_END).encode("utf-8")
     (site_dir / SITEMAP).write_bytes(output)
     # MkDocs stamps the compressed copy with the last language build's time; so does the merge.
@@ -156,5 +156,3 @@ def _write_sitemap(site_dir: Path, sitemaps: list[Path]) -> None:
     mtime = int.from_bytes((sitemaps[-1].parent / f"{SITEMAP}.gz").read_bytes()[4:8], "little")
     with open(gz, "wb") as file, gzip.GzipFile(fileobj=file, filename=str(gz), mode="wb", mtime=mtime) as zipped:
         zipped.write(output)
-
-

@@ -41,12 +41,23 @@ META = "Content-Security-Policy"
 # What every page may load, whatever it holds. img-src data: is for the icons in Material's stylesheet and
 # the QR code in the print stylesheet; form-action 'self': the search form, sent before Material's script
 # loads, reloads the page.
-_COMMON = ("default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'none'",
-           "form-action 'self'")
+_COMMON = ("default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'none'", "form-action 'self'")
 # Powerful features the site never uses, denied to it and to anything a host might add. Clipboard and
 # Web Share stay allowed: the share bar uses them.
-PERMISSIONS = ("accelerometer", "camera", "display-capture", "geolocation", "gyroscope", "hid", "magnetometer",
-               "microphone", "midi", "payment", "serial", "usb")
+PERMISSIONS = (
+    "accelerometer",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "hid",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "serial",
+    "usb",
+)
 # Headers sent with every file besides the policy.
 OTHER_HEADERS = (
     ("Referrer-Policy", "no-referrer"),
@@ -57,11 +68,28 @@ OTHER_HEADERS = (
 HEADER_LINE_LIMIT = 2000  # Cloudflare Pages' limit on one line of _headers
 # <script type> values a browser runs or reads as code (HTML's JavaScript MIME types, module, import maps,
 # speculation rules), all under script-src; any other type is a data block.
-_SCRIPT_TYPES = {"", "module", "importmap", "speculationrules", "application/ecmascript", "application/javascript",
-                 "application/x-ecmascript", "application/x-javascript", "text/ecmascript", "text/javascript",
-                 "text/javascript1.0", "text/javascript1.1", "text/javascript1.2", "text/javascript1.3",
-                 "text/javascript1.4", "text/javascript1.5", "text/jscript", "text/livescript", "text/x-ecmascript",
-                 "text/x-javascript"}
+_SCRIPT_TYPES = {
+    "",
+    "module",
+    "importmap",
+    "speculationrules",
+    "application/ecmascript",
+    "application/javascript",
+    "application/x-ecmascript",
+    "application/x-javascript",
+    "text/ecmascript",
+    "text/javascript",
+    "text/javascript1.0",
+    "text/javascript1.1",
+    "text/javascript1.2",
+    "text/javascript1.3",
+    "text/javascript1.4",
+    "text/javascript1.5",
+    "text/jscript",
+    "text/livescript",
+    "text/x-ecmascript",
+    "text/x-javascript",
+}
 _CHARSET = re.compile(r"<meta\s+charset=[\"']?[\w-]+[\"']?\s*/?>", re.IGNORECASE)
 _HEAD = re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE)
 
@@ -93,8 +121,9 @@ def blocked_attributes(tree: LexborHTMLParser) -> list[str]:
 
 def page_policy(scripts: Iterable[str], styles: Iterable[str]) -> str:
     """The policy of one page that holds these inline scripts and styles."""
-    return "; ".join([*_COMMON, _sources("script-src", map(source_hash, scripts)),
-                      _sources("style-src", map(source_hash, styles))])
+    return "; ".join(
+        [*_COMMON, _sources("script-src", map(source_hash, scripts)), _sources("style-src", map(source_hash, styles))]
+    )
 
 
 def _sources(directive: str, hashes: Iterable[str]) -> str:
@@ -116,7 +145,7 @@ def with_policy(html: str) -> tuple[str, list[str]]:
     if where is None:
         raise ValueError("the page has no <head> to hold its Content-Security-Policy")
     meta = f'<meta http-equiv="{META}" content="{page_policy(scripts, styles)}">'
-    return html[:where.end()] + meta + html[where.end():], [source_hash(script) for script in scripts]
+    return html[: where.end()] + meta + html[where.end() :], [source_hash(script) for script in scripts]
 
 
 def page_problems(html: str) -> list[str]:
@@ -157,8 +186,14 @@ def _sample(text: str) -> str:
 def header_policy(script_hashes: Iterable[str]) -> str:
     """The policy sent with every file: the site's inline scripts by hash, its inline styles left to each
     page's own policy, and frame-ancestors, which a <meta> cannot carry."""
-    return "; ".join([*_COMMON, _sources("script-src", sorted(set(script_hashes))),
-                      "style-src 'self' 'report-sample' 'unsafe-inline'", "frame-ancestors 'none'"])
+    return "; ".join(
+        [
+            *_COMMON,
+            _sources("script-src", sorted(set(script_hashes))),
+            "style-src 'self' 'report-sample' 'unsafe-inline'",
+            "frame-ancestors 'none'",
+        ]
+    )
 
 
 def headers_text(script_hashes: Iterable[str]) -> str:
@@ -166,11 +201,15 @@ def headers_text(script_hashes: Iterable[str]) -> str:
     lines = [f"  {name}: {value}" for name, value in ((META, header_policy(script_hashes)), *OTHER_HEADERS)]
     too_long = [line for line in lines if len(line) > HEADER_LINE_LIMIT]
     if too_long:
-        raise ValueError(f"a line of {HEADERS_FILE} has {len(too_long[0])} characters, over Cloudflare Pages' "
-                         f"{HEADER_LINE_LIMIT}: {too_long[0][:80]}...")
-    return ("# Sent with every file by Netlify and Cloudflare Pages; GitHub Pages does not read this file.\n"
-            "# Written by the build (haven/policy.py): each page also carries its own policy.\n"
-            "/*\n" + "\n".join(lines) + "\n")
+        raise ValueError(
+            f"a line of {HEADERS_FILE} has {len(too_long[0])} characters, over Cloudflare Pages' "
+            f"{HEADER_LINE_LIMIT}: {too_long[0][:80]}..."
+        )
+    return (
+        "# Sent with every file by Netlify and Cloudflare Pages; GitHub Pages does not read this file.\n"
+        "# Written by the build (haven/policy.py): each page also carries its own policy.\n"
+        "/*\n" + "\n".join(lines) + "\n"
+    )
 
 
 def write(site_dir: Path, shown: Callable[[str], str] = str) -> None:
@@ -188,10 +227,16 @@ def write(site_dir: Path, shown: Callable[[str], str] = str) -> None:
         page = "the built page" if source != rel else f"the built page /{rel.removesuffix('index.html')}"
         tree = LexborHTMLParser(html)
         for attribute in blocked_attributes(tree):
-            blocked[Diagnostic(source, 1, "H096", f"{page} has {attribute}, which the site's "
-                                                  "Content-Security-Policy blocks",
-                               "give the element a class and style it in overrides/assets/stylesheets/haven.css; "
-                               "scripts go in overrides/assets/javascripts/")] = None
+            blocked[
+                Diagnostic(
+                    source,
+                    1,
+                    "H096",
+                    f"{page} has {attribute}, which the site's Content-Security-Policy blocks",
+                    "give the element a class and style it in overrides/assets/stylesheets/haven.css; "
+                    "scripts go in overrides/assets/javascripts/",
+                )
+            ] = None
         # Whatever wrote it (content is checked before, safehtml): nothing hashed may load or run from elsewhere.
         for problem in safehtml.built_problems(tree):
             message = problem.message if source != rel else f"/{rel.removesuffix('index.html')}: {problem.message}"
@@ -226,16 +271,18 @@ def read_headers(text: str) -> list[Rule]:
             continue
         name, colon, value = line.strip().partition(":")
         if not rules or not colon or not name.strip():
-            raise ValueError(f"{HEADERS_FILE}:{number}: expected an indented 'Name: value' under a path, "
-                             f"found {line!r}")
+            raise ValueError(
+                f"{HEADERS_FILE}:{number}: expected an indented 'Name: value' under a path, found {line!r}"
+            )
         rules[-1][1].append((name.strip(), value.strip()))
     return [Rule(_path_pattern(path), tuple(headers)) for path, headers in rules]
 
 
 def _path_pattern(path: str) -> re.Pattern:
     parts = re.split(r"(\*|:\w+)", path)
-    return re.compile("".join(".*" if part == "*" else "[^/]+" if part.startswith(":") else re.escape(part)
-                              for part in parts if part))
+    return re.compile(
+        "".join(".*" if part == "*" else "[^/]+" if part.startswith(":") else re.escape(part) for part in parts if part)
+    )
 
 
 def headers_for(rules: list[Rule], path: str) -> list[tuple[str, str]]:

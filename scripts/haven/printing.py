@@ -33,6 +33,7 @@ def margin_css(code: segno.QRCode, lines: list[str], rtl: bool) -> str:
     )
 
 
-def footer_lines(address: str, printed_address: str, reviewed_label: str, reviewed_text: str,
-                 not_legal_advice: str) -> list[str]:
+def footer_lines(
+    address: str, printed_address: str, reviewed_label: str, reviewed_text: str, not_legal_advice: str
+) -> list[str]:
     return [f"{printed_address} {_ISOLATE.format(address)}", f"{reviewed_label} {reviewed_text}", not_legal_advice]

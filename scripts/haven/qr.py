@@ -8,8 +8,8 @@ people who make their own flyers.
 from __future__ import annotations
 
 import io
-from urllib.parse import quote
 from html import escape
+from urllib.parse import quote
 
 import segno
 
@@ -26,8 +26,7 @@ def make(url: str) -> segno.QRCode:
 
 def svg(code: segno.QRCode, label: str) -> str:
     """An inline, scalable SVG of the code, named for screen readers by `label`."""
-    markup = code.svg_inline(scale=1, border=4, omitsize=True, svgclass="haven-qr", lineclass=None,
-                                   title=label)
+    markup = code.svg_inline(scale=1, border=4, omitsize=True, svgclass="haven-qr", lineclass=None, title=label)
     # role=img and aria-label: screen readers announce the code once, by its name.
     return markup.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
 
@@ -42,6 +41,10 @@ def png(code: segno.QRCode) -> bytes:
 def svg_data_uri(code: segno.QRCode, size_mm: float) -> str:
     """The code as a data: URI of a fixed printed size, for a printed sheet's margin (haven/printing.py)."""
     markup = code.svg_inline(scale=1, border=0, omitsize=True, lineclass=None)
-    markup = markup.replace("<svg ", f'<svg xmlns="http://www.w3.org/2000/svg" width="{size_mm}mm" '
-                                     f'height="{size_mm}mm" shape-rendering="crispEdges" ', 1)
+    markup = markup.replace(
+        "<svg ",
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{size_mm}mm" '
+        f'height="{size_mm}mm" shape-rendering="crispEdges" ',
+        1,
+    )
     return "data:image/svg+xml," + quote(markup, safe="")

@@ -23,13 +23,74 @@ from haven.diagnostics import Diagnostic, line_holding
 
 # What Markdown, its extensions (admonition, attr_list, md_in_html, tables, toc) and an editor's plain raw
 # HTML may produce.
-ELEMENTS = frozenset({
-    "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del",
-    "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
-    "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "picture", "pre", "q", "s", "samp", "small", "source",
-    "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr",
-    "u", "ul", "var", "wbr", "audio", "video", "track",
-})
+ELEMENTS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "blockquote",
+        "br",
+        "caption",
+        "cite",
+        "code",
+        "col",
+        "colgroup",
+        "dd",
+        "del",
+        "details",
+        "dfn",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "picture",
+        "pre",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "source",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "tr",
+        "u",
+        "ul",
+        "var",
+        "wbr",
+        "audio",
+        "video",
+        "track",
+    }
+)
 GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "translate"})
 ATTRIBUTES = {
     "a": {"href", "hreflang", "rel"},
@@ -40,20 +101,45 @@ ATTRIBUTES = {
     "track": {"src", "kind", "srclang", "label", "default"},
     "td": {"align", "colspan", "rowspan"},
     "th": {"align", "colspan", "rowspan", "scope", "abbr"},
-    "col": {"span"}, "colgroup": {"span"},
-    "ol": {"start", "reversed", "type"}, "li": {"value"},
-    "details": {"open"}, "time": {"datetime"},
-    "blockquote": {"cite"}, "q": {"cite"}, "del": {"cite", "datetime"}, "ins": {"cite", "datetime"},
+    "col": {"span"},
+    "colgroup": {"span"},
+    "ol": {"start", "reversed", "type"},
+    "li": {"value"},
+    "details": {"open"},
+    "time": {"datetime"},
+    "blockquote": {"cite"},
+    "q": {"cite"},
+    "del": {"cite", "datetime"},
+    "ins": {"cite", "datetime"},
 }
 # Attributes that hold an address the browser fetches by itself, without a click.
-LOADS = frozenset({"src", "srcset", "poster", "data", "background", "action", "formaction", "xlink:href",
-                   "manifest", "ping", "codebase", "archive", "longdesc", "lowsrc", "dynsrc", "icon"})
+LOADS = frozenset(
+    {
+        "src",
+        "srcset",
+        "poster",
+        "data",
+        "background",
+        "action",
+        "formaction",
+        "xlink:href",
+        "manifest",
+        "ping",
+        "codebase",
+        "archive",
+        "longdesc",
+        "lowsrc",
+        "dynsrc",
+        "icon",
+    }
+)
 LINKS = frozenset({"href", "cite"})
 # In any built file: elements that embed or send away, whoever wrote them.
 NEVER = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal", "fencedframe"})
 # SVG elements that can run code, embed HTML or set an attribute (an address) while the page runs.
-SVG_ACTIVE = frozenset({"script", "foreignobject", "animate", "set", "animatemotion", "animatetransform",
-                        "handler", "listener"})
+SVG_ACTIVE = frozenset(
+    {"script", "foreignobject", "animate", "set", "animatemotion", "animatetransform", "handler", "listener"}
+)
 _CSS_URL = re.compile(r"""(?:url\(\s*|@import\s+)(["']?)([^"')\s;]*)""", re.IGNORECASE)
 _NOT_ELEMENTS = frozenset({"-text", "_text", "-comment", "_comment", "body"})
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -72,8 +158,9 @@ class Problem:
 
 def tags_in(text: str) -> list[str]:
     """The HTML elements a text would hold if it were put in a page as it is, e.g. ['script']."""
-    return [node.tag for node in LexborHTMLParser(f"<body>{text}</body>").body.traverse()
-            if node.tag not in _NOT_ELEMENTS]
+    return [
+        node.tag for node in LexborHTMLParser(f"<body>{text}</body>").body.traverse() if node.tag not in _NOT_ELEMENTS
+    ]
 
 
 def content_problems(html: str) -> list[Problem]:
@@ -84,16 +171,27 @@ def content_problems(html: str) -> list[Problem]:
         if tag in _NOT_ELEMENTS:
             continue
         if tag not in ELEMENTS:
-            problems.append(Problem("H120", f"the page holds <{tag}>, which Haven does not publish",
-                                    "pages hold text, lists, tables, links and this site's own pictures; "
-                                    f"remove the <{tag}>", f"<{tag}"))
+            problems.append(
+                Problem(
+                    "H120",
+                    f"the page holds <{tag}>, which Haven does not publish",
+                    f"pages hold text, lists, tables, links and this site's own pictures; remove the <{tag}>",
+                    f"<{tag}",
+                )
+            )
             continue
         allowed = GLOBAL_ATTRIBUTES | ATTRIBUTES.get(tag, set())
         for name, value in node.attributes.items():
             value = value or ""
             if name.lower() not in allowed:
-                problems.append(Problem("H121", f"<{tag}> has the attribute '{name}', which Haven does not "
-                                        "publish", _attribute_hint(name), name))
+                problems.append(
+                    Problem(
+                        "H121",
+                        f"<{tag}> has the attribute '{name}', which Haven does not publish",
+                        _attribute_hint(name),
+                        name,
+                    )
+                )
             else:
                 problems += _address_problems(tag, name.lower(), value)
     return problems
@@ -112,12 +210,23 @@ def _address_problems(tag: str, name: str, value: str) -> list[Problem]:
     problems = []
     for url in urls:
         if schemes.is_unsafe(url):
-            problems.append(Problem("H066", f"unsafe address '{shown(url)}' in <{tag} {name}>: "
-                                    f"{schemes.scheme(url)}: addresses can run code",
-                                    "link to a page or an https:// address instead", url[:40]))
+            problems.append(
+                Problem(
+                    "H066",
+                    f"unsafe address '{shown(url)}' in <{tag} {name}>: {schemes.scheme(url)}: addresses can run code",
+                    "link to a page or an https:// address instead",
+                    url[:40],
+                )
+            )
         elif name in LOADS and is_elsewhere(url):
-            problems.append(Problem("H122", f"<{tag}> loads {url} from another site, which would tell that site "
-                                    "who reads the page", "put the file in docs/ and link to it there", url))
+            problems.append(
+                Problem(
+                    "H122",
+                    f"<{tag}> loads {url} from another site, which would tell that site who reads the page",
+                    "put the file in docs/ and link to it there",
+                    url,
+                )
+            )
     return problems
 
 
@@ -137,29 +246,51 @@ def built_problems(tree: LexborHTMLParser) -> list[Problem]:
     address that runs code, or anything loaded from another host."""
     # The theme's and Haven's own inline code stands outside the page's text; the policy hashes every inline
     # script and style, so code inside the text (which only content could have put there) must never reach it.
-    problems = [Problem("H120", f"the built page's text holds <{node.tag}>, which Haven does not publish",
-                        f"remove the <{node.tag}> from the page", f"<{node.tag}")
-                for node in tree.css("article script, article style")]
+    problems = [
+        Problem(
+            "H120",
+            f"the built page's text holds <{node.tag}>, which Haven does not publish",
+            f"remove the <{node.tag}> from the page",
+            f"<{node.tag}",
+        )
+        for node in tree.css("article script, article style")
+    ]
     for node in tree.css("*"):
         tag = node.tag
         if tag in NEVER or tag in SVG_ACTIVE - {"script"}:
-            problems.append(Problem("H120", f"the built page holds <{tag}>, which Haven does not publish",
-                                    f"remove the <{tag}>", f"<{tag}"))
+            problems.append(
+                Problem(
+                    "H120",
+                    f"the built page holds <{tag}>, which Haven does not publish",
+                    f"remove the <{tag}>",
+                    f"<{tag}",
+                )
+            )
             continue
         attributes = {name.lower(): value or "" for name, value in node.attributes.items()}
         if tag == "meta" and _sends_away(attributes):
-            problems.append(Problem("H120", f"the built page has <meta http-equiv=\"{attributes['http-equiv']}\">, "
-                                    "which Haven does not publish",
-                                    "to move a page, add its old address to data/redirects.yml", "http-equiv"))
+            problems.append(
+                Problem(
+                    "H120",
+                    f'the built page has <meta http-equiv="{attributes["http-equiv"]}">, which Haven does not publish',
+                    "to move a page, add its old address to data/redirects.yml",
+                    "http-equiv",
+                )
+            )
         for name, value in attributes.items():
             if name in LINKS | LOADS:
                 problems += _address_problems(tag, name, value)
         href = attributes.get("href", "")
-        if tag in ("image", "use") or (tag == "link" and _fetches(attributes.get("rel", ""))):
-            if is_elsewhere(href):
-                problems.append(Problem("H122", f"<{tag}> loads {href} from another site, which would tell that "
-                                        "site who reads the page", "put the file in overrides/assets/ and link to "
-                                        "it there", href))
+        fetches = tag in ("image", "use") or (tag == "link" and _fetches(attributes.get("rel", "")))
+        if fetches and is_elsewhere(href):
+            problems.append(
+                Problem(
+                    "H122",
+                    f"<{tag}> loads {href} from another site, which would tell that site who reads the page",
+                    "put the file in overrides/assets/ and link to it there",
+                    href,
+                )
+            )
     return problems
 
 
@@ -173,8 +304,25 @@ def _sends_away(attributes: dict[str, str]) -> bool:
 
 
 # <link rel> values that only describe a page and make the browser fetch nothing.
-_DESCRIBES = frozenset({"alternate", "author", "bookmark", "canonical", "external", "help", "license", "me",
-                        "next", "nofollow", "noopener", "noreferrer", "prev", "search", "tag"})
+_DESCRIBES = frozenset(
+    {
+        "alternate",
+        "author",
+        "bookmark",
+        "canonical",
+        "external",
+        "help",
+        "license",
+        "me",
+        "next",
+        "nofollow",
+        "noopener",
+        "noreferrer",
+        "prev",
+        "search",
+        "tag",
+    }
+)
 
 
 def _fetches(rel: str) -> bool:
@@ -186,16 +334,34 @@ def svg_problems(text: str) -> list[Problem]:
     problems = []
     for node in LexborHTMLParser(text).css("*"):
         if node.tag.lower() in SVG_ACTIVE:
-            problems.append(Problem("H123", f"the picture holds a <{node.tag}> element, which can run code",
-                                    "export the picture again as a plain SVG, or as a PNG", f"<{node.tag}"))
+            problems.append(
+                Problem(
+                    "H123",
+                    f"the picture holds a <{node.tag}> element, which can run code",
+                    "export the picture again as a plain SVG, or as a PNG",
+                    f"<{node.tag}",
+                )
+            )
         for name, value in node.attributes.items():
             value = value or ""
             if name.lower().startswith("on"):
-                problems.append(Problem("H123", f"the picture has a '{name}' attribute, which can run code",
-                                        "export the picture again as a plain SVG, or as a PNG", name))
+                problems.append(
+                    Problem(
+                        "H123",
+                        f"the picture has a '{name}' attribute, which can run code",
+                        "export the picture again as a plain SVG, or as a PNG",
+                        name,
+                    )
+                )
             elif name.lower() in ("href", "xlink:href", "src") and (is_elsewhere(value) or schemes.is_unsafe(value)):
-                problems.append(Problem("H123", f"the picture links to {value[:60]}, outside the site",
-                                        "export the picture again as a plain SVG, or as a PNG", value[:60]))
+                problems.append(
+                    Problem(
+                        "H123",
+                        f"the picture links to {value[:60]}, outside the site",
+                        "export the picture again as a plain SVG, or as a PNG",
+                        value[:60],
+                    )
+                )
     return problems + css_problems(text)
 
 
@@ -207,9 +373,14 @@ def css_problems(text: str) -> list[Problem]:
         if url.lower().startswith("data:"):
             continue  # an inline picture or font: nothing is fetched
         if is_elsewhere(url):
-            problems.append(Problem("H122", f"the stylesheet loads {url} from another site, which would tell that "
-                                    "site who reads the page", "put the file in overrides/assets/ and link to it "
-                                    "there", url))
+            problems.append(
+                Problem(
+                    "H122",
+                    f"the stylesheet loads {url} from another site, which would tell that site who reads the page",
+                    "put the file in overrides/assets/ and link to it there",
+                    url,
+                )
+            )
     return problems
 
 

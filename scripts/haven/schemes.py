@@ -34,26 +34,41 @@ def problem(url: str, site_host: str | None) -> Problem | None:
     """What is wrong with a link that has a scheme (https:, tel:, …) or starts with '/'."""
     scheme_ = scheme(url)
     if scheme_ in UNSAFE:
-        return ("H066", f"unsafe link '{url[:40]}': {scheme_}: links can run code",
-                "link to a page or an https:// address instead")
+        return (
+            "H066",
+            f"unsafe link '{url[:40]}': {scheme_}: links can run code",
+            "link to a page or an https:// address instead",
+        )
     if scheme_ == "http" or url.startswith("//"):
-        return ("H064", f"insecure link {url}",
-                "use the https:// address; readers' connections must not be readable by others")
+        return (
+            "H064",
+            f"insecure link {url}",
+            "use the https:// address; readers' connections must not be readable by others",
+        )
     if scheme_ == "tel":
         number = url[4:]
         if not _TEL.match(number) or not 3 <= len(re.sub(r"\D", "", number)) <= 15:
-            return ("H065", f"the phone link '{url}' cannot be dialled",
-                    "write it as tel:+ country code and digits, e.g. tel:+18008987180")
+            return (
+                "H065",
+                f"the phone link '{url}' cannot be dialled",
+                "write it as tel:+ country code and digits, e.g. tel:+18008987180",
+            )
     elif scheme_ == "mailto":
         if not _MAILTO.match(unquote(url[7:].split("?", 1)[0])):
             return ("H065", f"the email link '{url}' has no valid address", "write it as mailto:name@example.org")
     elif scheme_ == "https":
         if site_host and urlsplit(url).hostname == site_host:
-            return ("H063", f"link to this site by its full address: {url}",
-                    "link to the page's .md file instead, so it works in every language and offline")
+            return (
+                "H063",
+                f"link to this site by its full address: {url}",
+                "link to the page's .md file instead, so it works in every language and offline",
+            )
     elif not scheme_ and url.startswith("/"):
-        return ("H063", f"absolute link {url}",
-                "link to the page's .md file with a relative path, e.g. ../rights/at-home.md")
+        return (
+            "H063",
+            f"absolute link {url}",
+            "link to the page's .md file with a relative path, e.g. ../rights/at-home.md",
+        )
     return None
 
 

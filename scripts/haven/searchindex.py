@@ -27,8 +27,9 @@ def split(site: Site, site_dir: Path) -> dict[str, int]:
     prefixes = {language.code: language.prefix for language in site.languages if not language.default}
     docs: dict[str, list[dict]] = {language.code: [] for language in site.languages}
     for doc in merged["docs"]:
-        code = next((code for code, prefix in prefixes.items() if doc["location"].startswith(prefix)),
-                    site.default.code)
+        code = next(
+            (code for code, prefix in prefixes.items() if doc["location"].startswith(prefix)), site.default.code
+        )
         location = doc["location"].removeprefix(prefixes.get(code, ""))
         docs[code].append({**doc, "location": location})
     for code, entries in docs.items():
@@ -36,8 +37,9 @@ def split(site: Site, site_dir: Path) -> dict[str, int]:
         config = {**merged["config"], "lang": [code] if stemmed else ["en"]}
         target = site_dir / site.language(code).prefix / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps({"config": config, "docs": entries}, ensure_ascii=False, separators=(",", ":")),
-                          encoding="utf-8")
+        target.write_text(
+            json.dumps({"config": config, "docs": entries}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )
     return {code: len(entries) for code, entries in docs.items()}
 
 
@@ -51,9 +53,13 @@ def merged(indexes: dict[str, dict], default: str) -> dict:
     docs = list(indexes[default]["docs"])
     for code, index in indexes.items():
         if code != default:
-            docs += [doc for doc in index["docs"]
-                     if not any(doc["location"].endswith(location)
-                                for location in english.get((doc["title"], doc["text"]), []))]
+            docs += [
+                doc
+                for doc in index["docs"]
+                if not any(
+                    doc["location"].endswith(location) for location in english.get((doc["title"], doc["text"]), [])
+                )
+            ]
     return {"config": indexes[default]["config"], "docs": docs}
 
 

@@ -29,24 +29,37 @@ def contact(environ: dict[str, str] | None = None) -> str | None:
     if not value:
         return None
     parts = urlsplit(value)
-    usable = ((parts.scheme == "https" and parts.netloc) or (parts.scheme == "mailto" and "@" in parts.path)
-              or (parts.scheme == "tel" and any(char.isdigit() for char in parts.path)))
+    usable = (
+        (parts.scheme == "https" and parts.netloc)
+        or (parts.scheme == "mailto" and "@" in parts.path)
+        or (parts.scheme == "tel" and any(char.isdigit() for char in parts.path))
+    )
     if not usable:
-        raise DiagnosticsError([Diagnostic(CONTACT_VARIABLE, 0, "H097",
-                                           f"{value!r} is not an address security.txt can give as a contact",
-                                           "an https:// page, a mailto: or a tel: address, e.g. "
-                                           "https://github.com/<owner>/<repo>/security/advisories/new")])
+        raise DiagnosticsError(
+            [
+                Diagnostic(
+                    CONTACT_VARIABLE,
+                    0,
+                    "H097",
+                    f"{value!r} is not an address security.txt can give as a contact",
+                    "an https:// page, a mailto: or a tel: address, e.g. "
+                    "https://github.com/<owner>/<repo>/security/advisories/new",
+                )
+            ]
+        )
     return value
 
 
 def text(contact_address: str, site_url: str | None, built: datetime.date, language: str) -> str:
     """The file: its contact, when it expires (a year after `built`, less a day), the language reports are
     read in, and where it lives."""
-    expires = datetime.datetime.combine(built + LIFETIME, datetime.time(), datetime.timezone.utc)
-    lines = ["# Where to report a security problem in this site (RFC 9116).",
-             f"Contact: {contact_address}",
-             f"Expires: {expires:%Y-%m-%dT%H:%M:%SZ}",
-             f"Preferred-Languages: {language}"]
+    expires = datetime.datetime.combine(built + LIFETIME, datetime.time(), datetime.UTC)
+    lines = [
+        "# Where to report a security problem in this site (RFC 9116).",
+        f"Contact: {contact_address}",
+        f"Expires: {expires:%Y-%m-%dT%H:%M:%SZ}",
+        f"Preferred-Languages: {language}",
+    ]
     if site_url:
         lines.append(f"Canonical: {urljoin(site_url, PATH)}")
     return "\n".join(lines) + "\n"
@@ -73,7 +86,7 @@ def problems(served: str, now: datetime.datetime) -> list[str]:
     try:
         expires = datetime.datetime.fromisoformat(fields["expires"])
     except (KeyError, ValueError):
-        return found + ["it has no Expires date that can be read"]
+        return [*found, "it has no Expires date that can be read"]
     if expires <= now:
         found.append(f"it expired on {fields['expires']}: build and publish the site again")
     return found

@@ -28,8 +28,11 @@ def links(title: str, address: str, words: ShareWords) -> list[dict[str, str]]:
         {"kind": "whatsapp", "label": words.whatsapp, "href": "https://wa.me/?text=" + quote(message, safe="")},
         # "sms:?&body=" is the form both Android and iPhone read.
         {"kind": "sms", "label": words.sms, "href": "sms:?&body=" + quote(message, safe="")},
-        {"kind": "email", "label": words.email,
-         "href": f"mailto:?subject={quote(title, safe='')}&body={quote(address, safe='')}"},
+        {
+            "kind": "email",
+            "label": words.email,
+            "href": f"mailto:?subject={quote(title, safe='')}&body={quote(address, safe='')}",
+        },
     ]
 
 

@@ -184,14 +184,12 @@ def _language(entry, loc, doc, overrides: Path) -> tuple[Language | None, list[D
                     doc.line_of((*loc, key)),
                     "H003",
                     f"MkDocs reads the unquoted {key} {value} as {doc.coerced[(*loc, key)]}, not as text",
-                    f"write it in quotes: {key}: \"{value}\"",
+                    f'write it in quotes: {key}: "{value}"',
                 )
             )
     code, name = entry.get("locale"), entry.get("name")
     if not isinstance(code, str) or not isinstance(name, str) or not name.strip():
-        problems.append(
-            Diagnostic(doc.path, line, "H030", "a language entry needs a 'locale:' code and a 'name:'")
-        )
+        problems.append(Diagnostic(doc.path, line, "H030", "a language entry needs a 'locale:' code and a 'name:'"))
         return None, problems
     if not _CODE.match(code) or code.split("-")[0] not in _KNOWN:
         problems.append(
@@ -203,16 +201,18 @@ def _language(entry, loc, doc, overrides: Path) -> tuple[Language | None, list[D
                 "use the language's ISO 639-1 code, e.g. 'es' for Spanish or 'ht' for Haitian Creole",
             )
         )
-    elif not (MATERIAL_LANGUAGES / f"{code}.html").exists() and not (
-        overrides / "partials" / "languages" / f"{code}.html"
-    ).exists():
+    elif (
+        not (MATERIAL_LANGUAGES / f"{code}.html").exists()
+        and not (overrides / "partials" / "languages" / f"{code}.html").exists()
+    ):
         problems.append(
             Diagnostic(
                 doc.path,
                 doc.line_of((*loc, "locale")),
                 "H031",
                 f"the theme has no interface strings for '{code}'",
-                f"add overrides/partials/languages/{code}.html (translate a copy of overrides/partials/languages/ht.html)",
+                f"add overrides/partials/languages/{code}.html "
+                "(translate a copy of overrides/partials/languages/ht.html)",
             )
         )
     if problems:

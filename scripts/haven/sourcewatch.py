@@ -54,8 +54,10 @@ def citations(content: Content, files: Iterable[Path] = ()) -> list[Citation]:
         if wanted and page.path.resolve() not in wanted:
             continue
         shown = content.site.show(page.path)
-        found += [Citation(shown, line, source.url, source.quote)
-                  for source, line in zip(page.meta.sources, page.source_lines)]
+        found += [
+            Citation(shown, line, source.url, source.quote)
+            for source, line in zip(page.meta.sources, page.source_lines, strict=False)
+        ]
     for entry in content.directory.entries:
         if wanted and (content.site.root / entry.path).resolve() not in wanted:
             continue
@@ -116,15 +118,19 @@ async def _read(client: httpx.AsyncClient, url: str) -> tuple[str, int, str, byt
             body += chunk
             if len(body) >= MAX_BYTES:
                 break
-        return (str(response.url), response.status_code, response.headers.get("content-type", ""),
-                bytes(body[:MAX_BYTES]))
+        return (
+            str(response.url),
+            response.status_code,
+            response.headers.get("content-type", ""),
+            bytes(body[:MAX_BYTES]),
+        )
 
 
 async def _visit(client: httpx.AsyncClient, url: str) -> tuple[str | None, str | None, str]:
     """(problem, where it moved, text) for one address."""
     try:
         final, status, kind, body = await asyncio.wait_for(_read(client, url), TIMEOUT)
-    except (asyncio.TimeoutError, httpx.TimeoutException):
+    except (TimeoutError, httpx.TimeoutException):
         return f"did not answer within {TIMEOUT:.0f} seconds", None, ""
     except httpx.HTTPError as exc:
         return f"could not be reached ({type(exc).__name__}: {exc})", None, ""
@@ -141,8 +147,10 @@ async def _visit_all(urls: list[str]) -> dict[str, tuple[str | None, str | None,
     results: dict[str, tuple[str | None, str | None, str]] = {}
     hosts: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
     slots = asyncio.Semaphore(AT_ONCE)
-    async with httpx.AsyncClient(verify=certificates(), follow_redirects=True, timeout=TIMEOUT,
-                                 headers={"user-agent": USER_AGENT}) as client:
+    async with httpx.AsyncClient(
+        verify=certificates(), follow_redirects=True, timeout=TIMEOUT, headers={"user-agent": USER_AGENT}
+    ) as client:
+
         async def one(url: str) -> None:
             async with hosts[urlsplit(url).hostname or ""], slots:
                 results[url] = await _visit(client, url)
@@ -161,18 +169,37 @@ def check(found: list[Citation]) -> list[Diagnostic]:
     for citation in found:
         problem, moved, text = visited[citation.url]
         if problem:
-            result.append(Diagnostic(citation.path, citation.line, "H110", f"the source {citation.url} {problem}",
-                                     "open it in a browser; if the page moved, cite its new address, and if it is "
-                                     "gone, find another page that says the same or remove what rests on it"))
+            result.append(
+                Diagnostic(
+                    citation.path,
+                    citation.line,
+                    "H110",
+                    f"the source {citation.url} {problem}",
+                    "open it in a browser; if the page moved, cite its new address, and if it is "
+                    "gone, find another page that says the same or remove what rests on it",
+                )
+            )
             continue
         if moved:
-            result.append(Diagnostic(citation.path, citation.line, "H111",
-                                     f"the source {citation.url} now leads to {moved}",
-                                     "check that the new page still says the same, then cite its address"))
+            result.append(
+                Diagnostic(
+                    citation.path,
+                    citation.line,
+                    "H111",
+                    f"the source {citation.url} now leads to {moved}",
+                    "check that the new page still says the same, then cite its address",
+                )
+            )
         if citation.quote and normalize(citation.quote) not in normalize(text):
-            result.append(Diagnostic(citation.path, citation.line, "H112",
-                                     f"the quoted sentence is no longer on {citation.url}",
-                                     "read the page: if it changed what it says, change the page that cites it "
-                                     "(and raise legal_version); if it only reworded it, copy the new sentence "
-                                     "into quote:"))
+            result.append(
+                Diagnostic(
+                    citation.path,
+                    citation.line,
+                    "H112",
+                    f"the quoted sentence is no longer on {citation.url}",
+                    "read the page: if it changed what it says, change the page that cites it "
+                    "(and raise legal_version); if it only reworded it, copy the new sentence "
+                    "into quote:",
+                )
+            )
     return result

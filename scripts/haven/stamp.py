@@ -12,8 +12,9 @@ from pathlib import Path
 
 from haven import frontmatter, translations
 from haven.content import read_page
-from haven.site import Site
 from haven.diagnostics import Diagnostic, DiagnosticsError
+from haven.site import Site
+
 
 def translations_named(site: Site, words: list[str]) -> list[Path]:
     """The translations `haven stamp` is given, in any of the forms editors use, from any folder:
@@ -26,8 +27,17 @@ def translations_named(site: Site, words: list[str]) -> list[Path]:
         candidates = [Path(word), site.root / word, site.docs_dir / word]
         found = next((path.resolve() for path in candidates if path.is_file()), None)
         if found is None or site.docs_dir.resolve() not in found.parents:
-            raise DiagnosticsError([Diagnostic(word, 1, "H021", "there is no translated page here",
-                                               "name it as docs/es/rights/at-home.md, or as: es rights/at-home.md")])
+            raise DiagnosticsError(
+                [
+                    Diagnostic(
+                        word,
+                        1,
+                        "H021",
+                        "there is no translated page here",
+                        "name it as docs/es/rights/at-home.md, or as: es rights/at-home.md",
+                    )
+                ]
+            )
         paths.append(found)
     return paths
 

@@ -56,9 +56,15 @@ _HEADER = ("language", "translated", "stale", "unreviewed", "UI strings", "direc
 
 
 def _cells(row: LanguageStatus) -> tuple[str, ...]:
-    return (f"{row.name} ({row.code})", f"{row.translated}/{row.total}", str(row.stale), str(row.unreviewed),
-            "complete" if row.strings else "missing", f"{row.directory_texts}/{row.directory_total}",
-            f"{row.percent}%")
+    return (
+        f"{row.name} ({row.code})",
+        f"{row.translated}/{row.total}",
+        str(row.stale),
+        str(row.unreviewed),
+        "complete" if row.strings else "missing",
+        f"{row.directory_texts}/{row.directory_total}",
+        f"{row.percent}%",
+    )
 
 
 def as_markdown(rows: list[LanguageStatus]) -> str:
@@ -76,7 +82,8 @@ def as_text(rows: list[LanguageStatus]) -> str:
     table = [_HEADER, *(_cells(row) for row in rows)]
     widths = [max(_width(r[i]) for r in table) for i in range(len(_HEADER))]
     return "\n".join(
-        "  ".join(cell + " " * (width - _width(cell)) for cell, width in zip(r, widths)).rstrip() for r in table
+        "  ".join(cell + " " * (width - _width(cell)) for cell, width in zip(r, widths, strict=False)).rstrip()
+        for r in table
     )
 
 
@@ -87,9 +94,7 @@ def as_json(rows: list[LanguageStatus]) -> str:
 def as_html_page(rows: list[LanguageStatus]) -> str:
     """A plain page for editors (not linked from the site's navigation, not indexed)."""
     head = "".join(f"<th>{html.escape(cell)}</th>" for cell in _HEADER)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in _cells(row)) + "</tr>" for row in rows
-    )
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in _cells(row)) + "</tr>" for row in rows)
     return (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width,initial-scale=1">\n'

@@ -58,9 +58,9 @@ def unpublished(content, today: datetime.date) -> frozenset[str]:
     """Stories left out of the site in every language: no consent, pending, or withdrawn."""
     english = content.site.default.code
     return frozenset(
-        rel for (lang, rel), page in content.pages.items()
-        if lang == english and is_story(rel)
-        and (page.meta.consent is None or not page.meta.consent.publishable(today))
+        rel
+        for (lang, rel), page in content.pages.items()
+        if lang == english and is_story(rel) and (page.meta.consent is None or not page.meta.consent.publishable(today))
     )
 
 
@@ -71,15 +71,28 @@ def findings(content, allowed: tuple[str, ...]) -> list[Diagnostic]:
     for (lang, rel), page in sorted(content.pages.items()):
         source = content.source(rel)
         if lang == english and is_story(rel) and page.meta.consent is None:
-            problems.append(Diagnostic(content.site.show(page.path), 1, "H087",
-                                       "a client story needs a record of consent",
-                                       "add 'consent:' to the front matter (see the story template in "
-                                       "CONTRIBUTING.md); never publish a story without it"))
+            problems.append(
+                Diagnostic(
+                    content.site.show(page.path),
+                    1,
+                    "H087",
+                    "a client story needs a record of consent",
+                    "add 'consent:' to the front matter (see the story template in "
+                    "CONTRIBUTING.md); never publish a story without it",
+                )
+            )
         if not (is_story(rel) or (source is not None and source.meta.client_information)):
             continue
         for found in identifiers.find(page.body, lang, allowed, page.body_line):
-            problems.append(Diagnostic(content.site.show(page.path), found.line, found.code,
-                                       f"{found.kind} in client information: '{found.text}'", found.hint))
+            problems.append(
+                Diagnostic(
+                    content.site.show(page.path),
+                    found.line,
+                    found.code,
+                    f"{found.kind} in client information: '{found.text}'",
+                    found.hint,
+                )
+            )
     return problems
 
 
@@ -90,10 +103,17 @@ def review_findings(content, today: datetime.date) -> list[Diagnostic]:
         page = content.source(rel)
         consent = page.meta.consent
         if consent and consent.how != "pending" and consent.withdrawn is None and consent.review_by < today:
-            result.append(Diagnostic(content.site.show(page.path), page.line_of("consent"), "H088",
-                                     f"the consent for this story was due for review on {consent.review_by}",
-                                     f"ask again through {consent.withdraw_contact}; then set a new review_by, "
-                                     "or withdrawn: with today's date", Severity.WARNING))
+            result.append(
+                Diagnostic(
+                    content.site.show(page.path),
+                    page.line_of("consent"),
+                    "H088",
+                    f"the consent for this story was due for review on {consent.review_by}",
+                    f"ask again through {consent.withdraw_contact}; then set a new review_by, "
+                    "or withdrawn: with today's date",
+                    Severity.WARNING,
+                )
+            )
     return result
 
 
@@ -116,12 +136,17 @@ def index_html(content, lang: str, today: datetime.date) -> str:
     """The list of published stories, each in the reader's language where it is translated."""
     hidden = unpublished(content, today)
     items = []
-    for rel in sorted(rel for (code, rel) in content.pages if code == content.site.default.code
-                      and is_story(rel) and rel not in hidden):
+    for rel in sorted(
+        rel
+        for (code, rel) in content.pages
+        if code == content.site.default.code and is_story(rel) and rel not in hidden
+    ):
         page = content.page(lang, rel) or content.source(rel)
         marked = "" if page.lang == lang else f' lang="{page.lang}" dir="ltr"'
         href = rel.removeprefix(FOLDER).removesuffix(".md") + "/"
         description = f"<p>{escape(page.meta.description)}</p>" if page.meta.description else ""
-        items.append(f'<li class="haven-story" data-story="{escape(href.strip("/"))}"{marked}>'
-                     f'<a href="{escape(href)}">{escape(page.meta.title)}</a>{description}</li>')
+        items.append(
+            f'<li class="haven-story" data-story="{escape(href.strip("/"))}"{marked}>'
+            f'<a href="{escape(href)}">{escape(page.meta.title)}</a>{description}</li>'
+        )
     return f'<ul class="haven-stories">{"".join(items)}</ul>'

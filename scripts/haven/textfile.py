@@ -21,18 +21,32 @@ def read_text(path: Path, shown: str) -> str:
     """A source file's text: UTF-8, without a byte-order mark, lines ending in \\n, letters in NFC."""
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise _finding(shown, 1, "H017", f"this file is {size // 1000:,} KB, over the {MAX_BYTES // 1000:,} KB a "
-                       "page or a data file may have", "split it into several pages or files")
+        raise _finding(
+            shown,
+            1,
+            "H017",
+            f"this file is {size // 1000:,} KB, over the {MAX_BYTES // 1000:,} KB a page or a data file may have",
+            "split it into several pages or files",
+        )
     data = path.read_bytes()
     if b"\0" in data:
-        raise _finding(shown, 1, "H016",
-                       "this file holds binary data, not text",
-                       "pages are text files saved as UTF-8; put pictures in docs/ under their own names")
+        raise _finding(
+            shown,
+            1,
+            "H016",
+            "this file holds binary data, not text",
+            "pages are text files saved as UTF-8; put pictures in docs/ under their own names",
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise _finding(shown, data[: exc.start].count(b"\n") + 1, "H016", "this file is not UTF-8 text",
-                       "save it as UTF-8 in your editor (often under 'Save with encoding')") from None
+        raise _finding(
+            shown,
+            data[: exc.start].count(b"\n") + 1,
+            "H016",
+            "this file is not UTF-8 text",
+            "save it as UTF-8 in your editor (often under 'Save with encoding')",
+        ) from None
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 

@@ -42,21 +42,41 @@ def load(site: Site) -> tuple[Urgent, list[Diagnostic]]:
     lines = {notice.id: doc.line_of(("notices", i)) for i, notice in enumerate(model.notices)}
     for i, notice in enumerate(model.notices):
         if site.default.code not in notice.text:
-            problems.append(Diagnostic(shown, lines[notice.id], "H013",
-                                       f"the notice '{notice.id}' needs its text in English ({site.default.code})",
-                                       "add a line under text: 'en: …'"))
+            problems.append(
+                Diagnostic(
+                    shown,
+                    lines[notice.id],
+                    "H013",
+                    f"the notice '{notice.id}' needs its text in English ({site.default.code})",
+                    "add a line under text: 'en: …'",
+                )
+            )
         for code in notice.text:
             if code not in site.codes:
-                problems.append(Diagnostic(shown, doc.line_of(("notices", i, "text", code)), "H059",
-                                           f"the notice '{notice.id}' has text in '{code}', which is not a language "
-                                           "of this site", f"use one of: {', '.join(site.codes)}"))
+                problems.append(
+                    Diagnostic(
+                        shown,
+                        doc.line_of(("notices", i, "text", code)),
+                        "H059",
+                        f"the notice '{notice.id}' has text in '{code}', which is not a language of this site",
+                        f"use one of: {', '.join(site.codes)}",
+                    )
+                )
         if notice.link and not (site.docs_dir / site.default.code / notice.link).is_file():
-            problems.append(Diagnostic(shown, doc.line_of(("notices", i, "link")), "H058",
-                                       f"the notice '{notice.id}' links to {notice.link}, which is not an English page",
-                                       "give the page's path inside docs/en/, e.g. rights/at-home.md"))
+            problems.append(
+                Diagnostic(
+                    shown,
+                    doc.line_of(("notices", i, "link")),
+                    "H058",
+                    f"the notice '{notice.id}' links to {notice.link}, which is not an English page",
+                    "give the page's path inside docs/en/, e.g. rights/at-home.md",
+                )
+            )
     ids = [notice.id for notice in model.notices]
-    problems += [Diagnostic(shown, lines[i], "H002", f"two notices are called '{i}'", "give each its own id")
-                 for i in sorted({i for i in ids if ids.count(i) > 1})]
+    problems += [
+        Diagnostic(shown, lines[i], "H002", f"two notices are called '{i}'", "give each its own id")
+        for i in sorted({i for i in ids if ids.count(i) > 1})
+    ]
     return Urgent(tuple(model.notices), lines, shown), problems
 
 
@@ -65,15 +85,30 @@ def findings(site: Site, urgent: Urgent, today: datetime.date) -> list[Diagnosti
     for notice in urgent.notices:
         line = urgent.lines[notice.id]
         if notice.expires < today:
-            result.append(Diagnostic(urgent.path, line, "H057", f"the notice '{notice.id}' expired on "
-                                     f"{notice.expires} and is no longer shown", "remove it from the file",
-                                     Severity.INFO))
+            result.append(
+                Diagnostic(
+                    urgent.path,
+                    line,
+                    "H057",
+                    f"the notice '{notice.id}' expired on {notice.expires} and is no longer shown",
+                    "remove it from the file",
+                    Severity.INFO,
+                )
+            )
             continue
         for language in site.languages:
             if language.code not in notice.text:
-                result.append(Diagnostic(urgent.path, line, "H056", f"the notice '{notice.id}' has no text in "
-                                         f"{language.name} ({language.code}); readers there see the English text",
-                                         f"add under text: '{language.code}: …'", Severity.WARNING))
+                result.append(
+                    Diagnostic(
+                        urgent.path,
+                        line,
+                        "H056",
+                        f"the notice '{notice.id}' has no text in "
+                        f"{language.name} ({language.code}); readers there see the English text",
+                        f"add under text: '{language.code}: …'",
+                        Severity.WARNING,
+                    )
+                )
     return result
 
 
@@ -89,14 +124,16 @@ def shown_on(urgent: Urgent, site: Site, lang: str, strings: Strings, today: dat
             page = notice.link.removesuffix(".md").removesuffix("index")
             page = page if not page or page.endswith("/") else page + "/"
             link = page if lang == site.default.code else f"{lang}/{page}"
-        banners.append({
-            "id": notice.id,
-            "text": notice.text[lang] if translated else notice.text[site.default.code],
-            "text_lang": None if translated else site.default.code,
-            "label": strings.urgent_label,
-            "date": notice.date.isoformat(),
-            "date_text": clock.long_date(notice.date, lang),
-            "link": link,
-            "link_text": strings.urgent_link,
-        })
+        banners.append(
+            {
+                "id": notice.id,
+                "text": notice.text[lang] if translated else notice.text[site.default.code],
+                "text_lang": None if translated else site.default.code,
+                "label": strings.urgent_label,
+                "date": notice.date.isoformat(),
+                "date_text": clock.long_date(notice.date, lang),
+                "link": link,
+                "link_text": strings.urgent_link,
+            }
+        )
     return banners

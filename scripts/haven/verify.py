@@ -4,9 +4,9 @@ What a host serves can differ from what the build wrote: hosts add analytics bea
 or banners to pages. Each page is opened in Chromium at phone size, and every one of these is a problem:
 a Content-Security-Policy violation, a request to another host that the policy did not stop, a script
 error, a file that fails, a page that does not open, and a page whose own policy is missing, doubled,
-placed after code, or lacks the hash of an inline script or style the page has as served. On each language's home page the
-search is opened and a word typed: its results show only when Material's search worker ran, and a
-worker's own violations reach no page.
+placed after code, or lacks the hash of an inline script or style the page has as served. On each
+language's home page the search is opened and a word typed: its results show only when Material's
+search worker ran, and a worker's own violations reach no page.
 
 It visits every published address (data/published-urls.txt, moved pages included), each language's 404
 page and the editors' status page, and reads /.well-known/security.txt; or it visits the paths it is
@@ -15,16 +15,16 @@ given. It prints one line per problem.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import json
 import re
 import sys
 from urllib.parse import urljoin, urlsplit
 
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from playwright.sync_api import sync_playwright
 
 from haven import addresses, chromium, finishing, policy, searchindex, securitytxt
 from haven.diagnostics import DiagnosticsError
@@ -48,8 +48,9 @@ class Reader:
         self.origin = urlsplit(base)[:2]
         self.settle_ms = settle_ms
         self.problems: list[str] = []
-        self.context = browser.new_context(viewport=chromium.PHONE, device_scale_factor=1, is_mobile=True,
-                                           has_touch=True)
+        self.context = browser.new_context(
+            viewport=chromium.PHONE, device_scale_factor=1, is_mobile=True, has_touch=True
+        )
         self.context.add_init_script(_REPORT)
         self.context.expose_binding("havenViolation", lambda source, text: self.note(f"policy violation: {text}"))
         self.context.on("requestfinished", self._request)
@@ -72,9 +73,13 @@ class Reader:
         browser's own guess at an icon for a page that names none (the editors' page)."""
         text, source = message.text, message.location.get("url", "")
         repeated = "violates the following Content Security Policy" in text or (
-            text.startswith("Failed to load resource") and (source == self.page.url
-                                                             or urlsplit(source)[:2] != self.origin
-                                                             or urlsplit(source).path == "/favicon.ico"))
+            text.startswith("Failed to load resource")
+            and (
+                source == self.page.url
+                or urlsplit(source)[:2] != self.origin
+                or urlsplit(source).path == "/favicon.ico"
+            )
+        )
         if message.type == "error" and not repeated:
             self.note(f"browser error: {text}")
 
@@ -86,8 +91,9 @@ class Reader:
             self.problems.append(f"{url}: could not be opened: {str(error).splitlines()[0]}")
             return False
         if response is None or not response.ok:
-            self.problems.append(f"{url}: answered {response.status} {response.status_text}" if response else
-                                 f"{url}: answered nothing")
+            self.problems.append(
+                f"{url}: answered {response.status} {response.status_text}" if response else f"{url}: answered nothing"
+            )
             return False
         try:
             html = response.text()
@@ -101,10 +107,10 @@ class Reader:
         """Let what the page started report: late requests, violations."""
         if self.settle_ms:
             self.page.wait_for_timeout(self.settle_ms)
-        try:
-            self.page.evaluate("0")  # a round trip: reports sent before it have arrived
-        except PlaywrightError:
-            pass  # the page moved on (a moved page's old address sends readers on), its reports sent
+        # A round trip: reports sent before it have arrived. Refused when the page moved on (a moved page's old
+        # address sends readers on), its reports sent.
+        with contextlib.suppress(PlaywrightError):
+            self.page.evaluate("0")
 
     def search(self, word: str) -> int:
         """Open the search and type `word`; the number of results shown (a problem is noted when none)."""
@@ -136,9 +142,11 @@ def pages(site: Site) -> list[str]:
     the_addresses, problems = addresses.load(site)
     if problems:
         raise DiagnosticsError(problems)
-    return ([address for address, _ in the_addresses.published]
-            + [language.prefix + "404.html" for language in site.languages]
-            + [finishing.STATUS_PAGE.removesuffix("index.html")])
+    return (
+        [address for address, _ in the_addresses.published]
+        + [language.prefix + "404.html" for language in site.languages]
+        + [finishing.STATUS_PAGE.removesuffix("index.html")]
+    )
 
 
 def check(browser: Browser, base: str, paths: list[str], site: Site, security_txt: bool = False) -> list[str]:
@@ -147,9 +155,14 @@ def check(browser: Browser, base: str, paths: list[str], site: Site, security_tx
     if security_txt:
         address = urljoin(base, securitytxt.PATH)
         served = reader.context.request.get(address)
-        found = securitytxt.problems(served.text(), datetime.datetime.now(datetime.timezone.utc)) if served.ok \
-            else [f"answered {served.status} {served.status_text} (the build writes it when "
-                  f"{securitytxt.CONTACT_VARIABLE} is set)"]
+        found = (
+            securitytxt.problems(served.text(), datetime.datetime.now(datetime.UTC))
+            if served.ok
+            else [
+                f"answered {served.status} {served.status_text} (the build writes it when "
+                f"{securitytxt.CONTACT_VARIABLE} is set)"
+            ]
+        )
         reader.problems += [f"{address}: {problem}" for problem in found]
     homes = {language.prefix for language in site.languages}
     for path in paths:
@@ -167,14 +180,18 @@ def check(browser: Browser, base: str, paths: list[str], site: Site, security_tx
 def run(site: Site, base: str, paths: list[str]) -> int:
     """`haven verify`: check the pages in Debian's Chromium and print what is wrong; 1 when anything is."""
     if not chromium.EXECUTABLE.exists():
-        print(f"verify needs Chromium at {chromium.EXECUTABLE}: install Debian's 'chromium' package or set "
-              "HAVEN_CHROMIUM to its path (make verify does both).", file=sys.stderr)
+        print(
+            f"verify needs Chromium at {chromium.EXECUTABLE}: install Debian's 'chromium' package or set "
+            "HAVEN_CHROMIUM to its path (make verify does both).",
+            file=sys.stderr,
+        )
         return 2
     whole_site = not paths
     paths = paths or pages(site)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(chromium.EXECUTABLE), headless=True,
-                                             args=chromium.FLAGS)
+        browser = playwright.chromium.launch(
+            executable_path=str(chromium.EXECUTABLE), headless=True, args=chromium.FLAGS
+        )
         status = report(browser, base, paths, site, security_txt=whole_site)
         browser.close()
     return status
@@ -187,9 +204,10 @@ def report(browser: Browser, base: str, paths: list[str], site: Site, security_t
         print(problem)
     if problems:
         failed = len({problem.split(": ", 1)[0] for problem in problems})
-        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} on {failed} of {len(paths)} pages "
-              f"at {base}")
+        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} on {failed} of {len(paths)} pages at {base}")
         return 1
-    print(f"{len(paths)} pages at {base}: no request to another host, no policy violation, every inline "
-          "script and style in its page's policy")
+    print(
+        f"{len(paths)} pages at {base}: no request to another host, no policy violation, every inline "
+        "script and style in its page's policy"
+    )
     return 0

@@ -38,8 +38,12 @@ _NULL = "tag:yaml.org,2002:null"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Haven's deepest file (a directory entry's phones) nests 4 levels.
 MAX_DEPTH = 12
-_OPEN = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken, yaml.FlowMappingStartToken,
-         yaml.FlowSequenceStartToken)
+_OPEN = (
+    yaml.BlockMappingStartToken,
+    yaml.BlockSequenceStartToken,
+    yaml.FlowMappingStartToken,
+    yaml.FlowSequenceStartToken,
+)
 _CLOSE = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
 
 
@@ -70,17 +74,34 @@ def parse(text: str, path: str, first_line: int = 1) -> YamlDocument:
         _refuse_what_could_explode(text, path, offset)
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.reader.ReaderError as exc:
-        raise DiagnosticsError([Diagnostic(path, offset + text[: exc.position].count("\n") + 1, "H001",
-                                           f"this line holds the character U+{exc.character:04X}, which YAML does "
-                                           "not allow", "delete it: most editors do not show it")]) from None
+        raise DiagnosticsError(
+            [
+                Diagnostic(
+                    path,
+                    offset + text[: exc.position].count("\n") + 1,
+                    "H001",
+                    f"this line holds the character U+{exc.character:04X}, which YAML does not allow",
+                    "delete it: most editors do not show it",
+                )
+            ]
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = offset + (mark.line + 1 if mark else 1)
         detail = exc.problem or exc.context or "it cannot be read"
         lines = text.splitlines()
         if mark and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
-            raise DiagnosticsError([Diagnostic(path, line, "H001", "this line holds a tab, which YAML does not read "
-                                               "as indentation", "indent with spaces, two per level")]) from None
+            raise DiagnosticsError(
+                [
+                    Diagnostic(
+                        path,
+                        line,
+                        "H001",
+                        "this line holds a tab, which YAML does not read as indentation",
+                        "indent with spaces, two per level",
+                    )
+                ]
+            ) from None
         where = ""
         if exc.context_mark and offset + exc.context_mark.line + 1 != line:
             where = f" (in what starts on line {offset + exc.context_mark.line + 1})"
@@ -134,9 +155,15 @@ def parse(text: str, path: str, first_line: int = 1) -> YamlDocument:
             coerced[loc] = _COERCED[node.tag]
         tags = tags_in(node.value) if "<" in node.value else []
         if tags:
-            problems.append(Diagnostic(path, offset + node.start_mark.line + 1, "H007",
-                                       f"this text holds the HTML tag <{tags[0]}>, which Haven does not publish",
-                                       "write plain text; Markdown and HTML belong in the page's body"))
+            problems.append(
+                Diagnostic(
+                    path,
+                    offset + node.start_mark.line + 1,
+                    "H007",
+                    f"this text holds the HTML tag <{tags[0]}>, which Haven does not publish",
+                    "write plain text; Markdown and HTML belong in the page's body",
+                )
+            )
         return node.value
 
     data = convert(node, ())
@@ -152,11 +179,27 @@ def _refuse_what_could_explode(text: str, path: str, offset: int) -> None:
         line = offset + token.start_mark.line + 1
         if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
             kind, mark = ("anchor", "&") if isinstance(token, yaml.AnchorToken) else ("alias", "*")
-            raise DiagnosticsError([Diagnostic(path, line, "H004",
-                                               f"'{mark}{token.value}' is a YAML {kind}; Haven reads no anchors or "
-                                               "aliases", "write each value out in full where it is used")])
+            raise DiagnosticsError(
+                [
+                    Diagnostic(
+                        path,
+                        line,
+                        "H004",
+                        f"'{mark}{token.value}' is a YAML {kind}; Haven reads no anchors or aliases",
+                        "write each value out in full where it is used",
+                    )
+                ]
+            )
         depth += isinstance(token, _OPEN) - isinstance(token, _CLOSE)
         if depth > MAX_DEPTH:
-            raise DiagnosticsError([Diagnostic(path, line, "H005",
-                                               f"this is nested more than {MAX_DEPTH} levels deep",
-                                               "no Haven file needs this; check the indentation")])
+            raise DiagnosticsError(
+                [
+                    Diagnostic(
+                        path,
+                        line,
+                        "H005",
+                        f"this is nested more than {MAX_DEPTH} levels deep",
+                        "no Haven file needs this; check the indentation",
+                    )
+                ]
+            )

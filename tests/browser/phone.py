@@ -26,8 +26,16 @@ class Phone:
     visiting every page of every language the slowest part of CI.
     """
 
-    def __init__(self, browser, *, old_browser: bool = False, javascript: bool = True, desktop: bool = False,
-                 page_scripts: bool = True, settle_ms: int = 300):
+    def __init__(
+        self,
+        browser,
+        *,
+        old_browser: bool = False,
+        javascript: bool = True,
+        desktop: bool = False,
+        page_scripts: bool = True,
+        settle_ms: int = 300,
+    ):
         """javascript=False turns scripts off in the browser, tests' own evaluations included.
         page_scripts=False shows the page as a browser without JavaScript would, while tests can still
         run scripts in it (axe needs timers, which a browser without JavaScript never fires).
@@ -36,9 +44,13 @@ class Phone:
         self.javascript = javascript
         self.settle_ms = settle_ms
         self.page_scripts = page_scripts
-        self.context = browser.new_context(viewport=DESKTOP if desktop else PHONE, device_scale_factor=1,
-                                           is_mobile=not desktop, has_touch=not desktop,
-                                           java_script_enabled=javascript)
+        self.context = browser.new_context(
+            viewport=DESKTOP if desktop else PHONE,
+            device_scale_factor=1,
+            is_mobile=not desktop,
+            has_touch=not desktop,
+            java_script_enabled=javascript,
+        )
         if old_browser:
             # Old Android WebViews lack ResizeObserver; Material then loads a polyfill.
             self.context.add_init_script("delete window.ResizeObserver;")

@@ -20,11 +20,22 @@ from haven import site
 pytestmark = pytest.mark.browser
 
 LANGUAGES = list(site.load(REPO / "mkdocs.yml").codes)
-PAGES = ["", "rights/at-home/", "help/legal-help/", "stories/", "stories/kenault/", "rights-card/", "offline/", "about/",
-         "404.html"]
+PAGES = [
+    "",
+    "rights/at-home/",
+    "help/legal-help/",
+    "stories/",
+    "stories/kenault/",
+    "rights-card/",
+    "offline/",
+    "about/",
+    "404.html",
+]
 DESKTOP_PAGES = PAGES[:3]
-WCAG_22_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
-              "resultTypes": ["violations"]}
+WCAG_22_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+    "resultTypes": ["violations"],
+}
 AXE = Axe()
 
 
@@ -42,7 +53,9 @@ def prefix(lang: str) -> str:
 def test_no_wcag_violations(browser, real_site, lang, desktop):
     _, base = real_site
     phone = Phone(browser, desktop=desktop, settle_ms=0)
-    found = {path: violations(phone.visit(base + prefix(lang) + path)) for path in (DESKTOP_PAGES if desktop else PAGES)}
+    found = {
+        path: violations(phone.visit(base + prefix(lang) + path)) for path in (DESKTOP_PAGES if desktop else PAGES)
+    }
     phone.close()
     assert not {path: rules for path, rules in found.items() if rules}
 
@@ -77,8 +90,9 @@ def test_every_language_menu_entry_is_marked_with_its_own_language(browser, real
     phone = Phone(browser, settle_ms=0)
     page = phone.visit(base + prefix(lang) + "rights/at-home/")
     entries = page.locator(".md-select__link")
-    pairs = [(entries.nth(i).get_attribute("hreflang"), entries.nth(i).get_attribute("lang"))
-             for i in range(entries.count())]
+    pairs = [
+        (entries.nth(i).get_attribute("hreflang"), entries.nth(i).get_attribute("lang")) for i in range(entries.count())
+    ]
     phone.close()
     assert [code for code, _ in pairs] == LANGUAGES
     assert all(code == marked for code, marked in pairs), pairs

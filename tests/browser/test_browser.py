@@ -48,7 +48,8 @@ def test_old_browsers_fetch_only_local_files(browser, real_site):
     site_dir, base = real_site
     translations = {language.code for language in site.load(REPO / "mkdocs.yml").languages if not language.default}
     pages = [
-        path for path in site_pages(site_dir)
+        path
+        for path in site_pages(site_dir)
         if path.split("/")[0] not in translations or path.split("/", 1)[1] in ("", "404.html")
     ]
     phone = Phone(browser, old_browser=True)
@@ -172,7 +173,7 @@ def test_the_rights_card_prints_at_bank_card_size_in_every_language(browser, rea
             assert abs(box["width"] - card_mm[0] * px_per_mm) < 2, (language.code, box)
             assert abs(box["height"] - card_mm[1] * px_per_mm) < 2, (language.code, box)
             # On the paper: nothing cut off at either edge, whichever way the language runs.
-            assert 0 <= box["x"] and box["x"] + box["width"] <= printable + 1, (language.code, box)
+            assert box["x"] >= 0 and box["x"] + box["width"] <= printable + 1, (language.code, box)
         # Side by side, so that one fold makes a two-sided card.
         assert abs(boxes[0]["y"] - boxes[1]["y"]) < 1, language.code
         overflowing = sides.evaluate_all("els => els.filter(e => e.scrollHeight > e.clientHeight + 1).length")

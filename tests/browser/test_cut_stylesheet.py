@@ -20,8 +20,10 @@ PAGES = ["", "rights/at-home/", "help/legal-help/#il", "stories/kenault/", "righ
 # Still pictures: no transition caught halfway, no caret. The search box's placeholder is left
 # out: Chromium draws its first glyphs in a fallback font a pixel apart from one load to the next
 # (the rules that style it are never cut).
-STILL = ("*, *::before, *::after, *::placeholder { transition: none !important; animation: none !important; "
-         "caret-color: transparent !important; } .md-search__input::placeholder { color: transparent !important; }")
+STILL = (
+    "*, *::before, *::after, *::placeholder { transition: none !important; animation: none !important; "
+    "caret-color: transparent !important; } .md-search__input::placeholder { color: transparent !important; }"
+)
 
 
 @pytest.fixture(scope="module")
@@ -46,8 +48,11 @@ def shot(phone: Phone, url: str) -> Image.Image:
     page = phone.visit(url)
     # A chevron caught turning is not a difference. A constructed stylesheet: the page's
     # Content-Security-Policy refuses a <style> it does not name.
-    page.evaluate("css => { const sheet = new CSSStyleSheet(); sheet.replaceSync(css);"
-                  " document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]; }", STILL)
+    page.evaluate(
+        "css => { const sheet = new CSSStyleSheet(); sheet.replaceSync(css);"
+        " document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]; }",
+        STILL,
+    )
     return Image.open(io.BytesIO(page.screenshot(full_page=True))).convert("RGB")
 
 
@@ -58,10 +63,12 @@ def same_picture(a: Image.Image, b: Image.Image) -> bool:
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
-@pytest.mark.parametrize("javascript,media", [(True, "screen"), (False, "screen"), (True, "print")],
-                         ids=["phone", "phone-no-js", "print"])
-def test_pages_look_the_same_with_the_cut_stylesheet(browser, real_site, whole_stylesheet_site, lang, javascript,
-                                                      media):
+@pytest.mark.parametrize(
+    "javascript,media", [(True, "screen"), (False, "screen"), (True, "print")], ids=["phone", "phone-no-js", "print"]
+)
+def test_pages_look_the_same_with_the_cut_stylesheet(
+    browser, real_site, whole_stylesheet_site, lang, javascript, media
+):
     _, base = real_site
     phone = Phone(browser, page_scripts=javascript)
     phone.page.emulate_media(media=media)
@@ -69,8 +76,10 @@ def test_pages_look_the_same_with_the_cut_stylesheet(browser, real_site, whole_s
     differ = []
     for path in PAGES:
         # A difference must show twice: fonts found on the first load may draw a pixel apart.
-        if not any(same_picture(shot(phone, base + prefix + path), shot(phone, whole_stylesheet_site + prefix + path))
-                   for _ in range(2)):
+        if not any(
+            same_picture(shot(phone, base + prefix + path), shot(phone, whole_stylesheet_site + prefix + path))
+            for _ in range(2)
+        ):
             differ.append(path)
     phone.close()
     assert differ == []

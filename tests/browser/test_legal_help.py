@@ -20,16 +20,19 @@ PAGE = "help/legal-help/"
 @cache
 def listed() -> tuple[dict, ...]:
     """The directory's organizations (the official lines have their own box)."""
-    entries = [yaml.safe_load(path.read_text(encoding="utf-8"))
-               for path in sorted((REPO / "data" / "directory").glob("*.yml"))]
+    entries = [
+        yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted((REPO / "data" / "directory").glob("*.yml"))
+    ]
     return tuple(entry for entry in entries if entry["kind"] != "government")
 
 
 def expected(state: str | None = None, service: str | None = None, language: str | None = None) -> set[str]:
     """What a reader should see, as 'area/organization', worked out from the data alone."""
+
     def matches(entry):
-        return ((not service or service in entry.get("services", []))
-                and (not language or language in entry.get("languages", [])))
+        return (not service or service in entry.get("services", [])) and (
+            not language or language in entry.get("languages", [])
+        )
 
     shown = {f"national/{e['id']}" for e in listed() if e["regions"] == ["national"] and matches(e)}
     states = [state] if state else [code.lower() for code in state_codes()]
@@ -44,9 +47,11 @@ def state_codes() -> tuple[str, ...]:
 
 
 def visible_cards(page) -> set[str]:
-    return set(page.evaluate("""() => [...document.querySelectorAll('.haven-area .haven-org')]
+    return set(
+        page.evaluate("""() => [...document.querySelectorAll('.haven-area .haven-org')]
         .filter(card => card.getClientRects().length > 0)
-        .map(card => card.closest('.haven-area').id + '/' + card.dataset.org)"""))
+        .map(card => card.closest('.haven-area').id + '/' + card.dataset.org)""")
+    )
 
 
 def url(base: str, lang: str) -> str:
@@ -130,8 +135,11 @@ def test_a_states_list_prints_on_one_sheet(browser, real_site):
     _, base = real_site
     local = Counter(state.lower() for entry in listed() for state in entry["regions"] if state != "national")
     busiest = max(local, key=local.get)
-    cases = [(language.code, busiest, paper) for language in site.load(REPO / "mkdocs.yml").languages
-             for paper in ("Letter", "A4")]
+    cases = [
+        (language.code, busiest, paper)
+        for language in site.load(REPO / "mkdocs.yml").languages
+        for paper in ("Letter", "A4")
+    ]
     cases += [("en", state, "Letter") for state in sorted(local) if state != busiest]
     page = browser.new_page()
     page.emulate_media(media="print")

@@ -27,8 +27,9 @@ def plain(text: str) -> str:
 
 def sections_containing(index_script: str, word: str) -> int:
     index = json.loads(index_script.removeprefix("window.havenSearchIndex=").rstrip(";\n"))
-    return sum(plain(word) in plain(doc["title"] + " " + HTMLParser(doc["text"] or "<p></p>").text())
-               for doc in index["docs"])
+    return sum(
+        plain(word) in plain(doc["title"] + " " + HTMLParser(doc["text"] or "<p></p>").text()) for doc in index["docs"]
+    )
 
 
 @pytest.mark.parametrize("lang", QUERIES)

@@ -20,8 +20,11 @@ QUERIES = [("en", "warrant"), ("es", "abogado"), ("ar", "محامي"), ("zh", "�
 def pages_containing(site_dir, prefix: str, word: str) -> set[str]:
     """The pages of one language whose indexed title or text holds the word."""
     index = json.loads((site_dir / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
-    return {doc["location"].split("#")[0] for doc in index["docs"]
-            if word in (doc["title"] + doc["text"]).replace("\u200b", "").lower()}
+    return {
+        doc["location"].split("#")[0]
+        for doc in index["docs"]
+        if word in (doc["title"] + doc["text"]).replace("\u200b", "").lower()
+    }
 
 
 @pytest.mark.parametrize("lang,word", QUERIES)

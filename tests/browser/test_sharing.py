@@ -117,8 +117,11 @@ def test_a_printed_page_is_its_content_with_address_and_qr_code_on_every_sheet(b
     words = strings(lang)
     article = page.locator("article").inner_text()
     # Titles of the navigation's other pages: on screen beside the text, never on paper.
-    navigation = {text.strip() for text in page.locator(".md-nav__link").all_inner_texts()
-                  if text.strip() and text.strip() not in article}
+    navigation = {
+        text.strip()
+        for text in page.locator(".md-nav__link").all_inner_texts()
+        if text.strip() and text.strip() not in article
+    }
     assert navigation
     sheets = printed(page)
     assert len(sheets) >= 2

@@ -22,19 +22,33 @@ def test_the_site_as_built_passes(browser, real_site, capsys):
     _, base = real_site  # served with the headers of its _headers file
     paths = ["", PAGE, "ko/404.html", "editors/status/"]
     assert verify.report(browser, base, paths, SITE) == 0
-    assert capsys.readouterr().out == (f"4 pages at {base}: no request to another host, no policy violation, "
-                                       "every inline script and style in its page's policy\n")
+    assert capsys.readouterr().out == (
+        f"4 pages at {base}: no request to another host, no policy violation, "
+        "every inline script and style in its page's policy\n"
+    )
 
 
-@pytest.mark.parametrize("added,problems", [
-    ('<script src="https://beacon.example/b.js" defer></script>',
-     ["policy violation: script-src-elem blocked https://beacon.example/b.js"]),
-    ("<script>track()</script>",
-     ["policy violation: script-src-elem blocked inline (track())",
-      "an inline <script> without its hash in the policy: 'track()'"]),
-    ('<meta http-equiv="refresh" content="0; url=https://beacon.example/">',
-     ["request to another host: https://beacon.example/"]),
-], ids=["beacon", "inline", "away"])
+@pytest.mark.parametrize(
+    "added,problems",
+    [
+        (
+            '<script src="https://beacon.example/b.js" defer></script>',
+            ["policy violation: script-src-elem blocked https://beacon.example/b.js"],
+        ),
+        (
+            "<script>track()</script>",
+            [
+                "policy violation: script-src-elem blocked inline (track())",
+                "an inline <script> without its hash in the policy: 'track()'",
+            ],
+        ),
+        (
+            '<meta http-equiv="refresh" content="0; url=https://beacon.example/">',
+            ["request to another host: https://beacon.example/"],
+        ),
+    ],
+    ids=["beacon", "inline", "away"],
+)
 def test_a_host_that_adds_to_pages_fails_naming_the_page(browser, real_site, capsys, added, problems):
     site_dir, _ = real_site
 
@@ -52,7 +66,8 @@ def test_a_host_that_adds_to_pages_fails_naming_the_page(browser, real_site, cap
         server.close()
     lines = capsys.readouterr().out.splitlines()
     assert lines == [f"{server.url}{PAGE}: {problem}" for problem in problems] + [
-        f"{len(problems)} problem{'s' if len(problems) > 1 else ''} on 1 of 1 pages at {server.url}"]
+        f"{len(problems)} problem{'s' if len(problems) > 1 else ''} on 1 of 1 pages at {server.url}"
+    ]
 
 
 def test_a_site_without_security_txt_is_named(browser, tmp_path):
@@ -60,7 +75,8 @@ def test_a_site_without_security_txt_is_named(browser, tmp_path):
     try:
         assert verify.check(browser, server.url, [], SITE, security_txt=True) == [
             f"{server.url}.well-known/security.txt: answered 404 File not found (the build writes it when "
-            "HAVEN_SECURITY_CONTACT is set)"]
+            "HAVEN_SECURITY_CONTACT is set)"
+        ]
     finally:
         server.close()
 
