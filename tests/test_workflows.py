@@ -236,13 +236,14 @@ def test_actionlint_does_find_mistakes(tmp_path):
     assert result.returncode == 1 and "page" in result.stdout
 
 
-# make check REPORT=file, with stand-ins for actionlint and haven so it takes a moment.
+# make check REPORT=file, with stand-ins for ruff, actionlint and haven so it takes a moment.
 
 
-def fake_bin(tmp_path: Path, actionlint_exit: int, haven_exit: int) -> Path:
+def fake_bin(tmp_path: Path, actionlint_exit: int, haven_exit: int, ruff_exit: int = 0) -> Path:
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     for name, code, says in (
+        ("ruff", ruff_exit, "scripts/haven/x.py:1:1: F401 code finding"),
         ("actionlint", actionlint_exit, "workflow finding"),
         ("haven", haven_exit, "docs/es/index.md:9: H060 a finding"),
     ):
@@ -254,8 +255,10 @@ def fake_bin(tmp_path: Path, actionlint_exit: int, haven_exit: int) -> Path:
     return bin_dir
 
 
-def make_check(tmp_path: Path, actionlint_exit: int, haven_exit: int) -> tuple[subprocess.CompletedProcess, str]:
-    bin_dir = fake_bin(tmp_path, actionlint_exit, haven_exit)
+def make_check(
+    tmp_path: Path, actionlint_exit: int, haven_exit: int, ruff_exit: int = 0
+) -> tuple[subprocess.CompletedProcess, str]:
+    bin_dir = fake_bin(tmp_path, actionlint_exit, haven_exit, ruff_exit)
     report = tmp_path / "check-report.txt"
     result = subprocess.run(
         ["make", "--no-print-directory", "check", f"BIN={bin_dir}", f"READY={tmp_path / 'ready'}", f"REPORT={report}"],
@@ -271,7 +274,12 @@ def make_check(tmp_path: Path, actionlint_exit: int, haven_exit: int) -> tuple[s
 def test_make_check_report_holds_what_the_terminal_shows(tmp_path):
     result, report = make_check(tmp_path, 0, 0)
     assert result.returncode == 0, result.stderr
-    for line in ("actionlint: workflow finding", "haven: docs/es/index.md:9: H060 a finding", "haven to stderr"):
+    for line in (
+        "ruff: scripts/haven/x.py:1:1: F401 code finding",
+        "actionlint: workflow finding",
+        "haven: docs/es/index.md:9: H060 a finding",
+        "haven to stderr",
+    ):
         assert line in report and line in result.stdout
 
 
@@ -285,6 +293,12 @@ def test_make_check_stops_on_a_workflow_finding(tmp_path):
     result, report = make_check(tmp_path, 1, 0)
     assert result.returncode != 0
     assert "workflow finding" in report and "H060" not in report
+
+
+def test_make_check_stops_on_a_code_finding(tmp_path):
+    result, report = make_check(tmp_path, 0, 0, ruff_exit=1)
+    assert result.returncode != 0
+    assert "F401 code finding" in report and "workflow finding" not in report
 
 
 # make audit: pip-audit's exact options, and the check of its report.

@@ -35,6 +35,7 @@ from haven import (
     searchindex,
     sharing,
     stories,
+    templatecache,
     unusedcss,
 )
 from haven import content as content_module
@@ -163,6 +164,7 @@ def on_env(env, config: MkDocsConfig, files):
     ]
     if unsafe:
         raise DiagnosticsError(unsafe)
+    templatecache.use(env)
     return env
 
 

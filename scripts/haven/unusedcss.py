@@ -16,6 +16,7 @@ it creates (search results, dialogs).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -97,19 +98,46 @@ def used(selectors: str, tokens: Tokens) -> bool:
     return any(_may_match(selector, tokens) for selector in _without_functions(selectors).split(","))
 
 
-def _kept(rule, tokens: Tokens) -> str:
-    if rule.type == "qualified-rule":
-        return rule.serialize() if used(tinycss2.serialize(rule.prelude), tokens) else ""
-    if rule.type == "at-rule" and rule.lower_at_keyword in _NESTED and rule.content is not None:
-        inner = pruned(tinycss2.serialize(rule.content), tokens)
-        return f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{inner}}}" if inner else ""
-    return rule.serialize()  # @charset, @keyframes, @font-face, @page: small, kept whole
+@dataclass(frozen=True)
+class _Rule:
+    """One rule of the stylesheet, read once: a style rule's selectors, a block of rules (@media, @supports…)
+    with its own rules, or anything else, which is kept whole (@charset, @keyframes, @font-face, @page)."""
+
+    text: str  # the rule as written; for a block, its head, e.g. '@media screen'
+    selectors: str | None = None  # a style rule's selector list
+    inner: tuple[_Rule, ...] | None = None  # a block's rules
+
+
+@functools.lru_cache(maxsize=4)
+def _rules(css: str) -> tuple[_Rule, ...]:
+    """The stylesheet's rules. Every build cuts the same Material stylesheet: tinycss2 reads it once per
+    process (a second), and each build then only looks its selectors up."""
+    rules = []
+    for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+        if rule.type == "qualified-rule":
+            rules.append(_Rule(rule.serialize(), selectors=tinycss2.serialize(rule.prelude)))
+        elif rule.type == "at-rule" and rule.lower_at_keyword in _NESTED and rule.content is not None:
+            head = f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}"
+            rules.append(_Rule(head, inner=_rules(tinycss2.serialize(rule.content))))
+        else:
+            rules.append(_Rule(rule.serialize()))
+    return tuple(rules)
+
+
+def _kept(rules: tuple[_Rule, ...], tokens: Tokens) -> str:
+    kept = []
+    for rule in rules:
+        if rule.inner is not None:
+            inner = _kept(rule.inner, tokens)
+            kept.append(f"{rule.text}{{{inner}}}" if inner else "")
+        elif rule.selectors is None or used(rule.selectors, tokens):
+            kept.append(rule.text)
+    return "".join(kept)
 
 
 def pruned(css: str, tokens: Tokens) -> str:
     """The stylesheet without the rules that no page's tokens can match."""
-    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
-    return "".join(_kept(rule, tokens) for rule in rules)
+    return _kept(_rules(css), tokens)
 
 
 def full_name(stylesheet: str) -> str:
