@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import fcntl
 import os
 import re
 import shutil
@@ -86,16 +87,16 @@ Ask for a warrant signed by a judge.
 
 
 def pytest_xdist_make_scheduler(config, log):
-    """Two test processes (pytest-xdist, pyproject.toml): the browser tests all in one, one page at a time,
-    every other test spread over both. Two Chromiums on two cores would race the pages' timing.
-    (xdist's own grouping by mark, --dist loadgroup, has no effect under pytest 9.)"""
+    """Two test processes (pytest-xdist, pyproject.toml), each with its own Chromium: a file of browser
+    tests runs whole in one process (its session's pages and servers are set up once), every other test
+    is spread over both. (xdist's own grouping by mark, --dist loadgroup, has no effect under pytest 9.)"""
     from xdist.scheduler import LoadScopeScheduling
 
-    class BrowserTestsTogether(LoadScopeScheduling):
+    class BrowserFilesWhole(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            return "browser" if nodeid.startswith("tests/browser/") else nodeid
+            return nodeid.split("::")[0] if nodeid.startswith("tests/browser/") else nodeid
 
-    return BrowserTestsTogether(config, log)
+    return BrowserFilesWhole(config, log)
 
 
 def mkdocs_yml(languages: dict[str, str]) -> str:
@@ -221,14 +222,24 @@ def make_site(tmp_path: Path) -> Callable[..., FixtureSite]:
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> Iterator[tuple[Path, str]]:
-    """The repository's own site, built once and served: (site folder, base URL)."""
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """The repository's own site, built once for the whole run and served by each test process:
+    (site folder, base URL)."""
     from haven.build import build
 
-    site_dir = tmp_path_factory.mktemp("real") / "site"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("HAVEN_TODAY", REAL_TODAY.isoformat())
-        build(REPO / "mkdocs.yml", site_dir)
+    # The folder every test process of this run shares (pytest-xdist's workers each have one below it).
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent
+    site_dir = shared / "real" / "site"
+    site_dir.parent.mkdir(exist_ok=True)
+    # The first process builds; the others wait on the lock, then find the site (a build appears whole).
+    with open(shared / "real.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not site_dir.exists():
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setenv("HAVEN_TODAY", REAL_TODAY.isoformat())
+                build(REPO / "mkdocs.yml", site_dir)
     server = Server(site_dir)
     yield site_dir, server.url
     server.close()

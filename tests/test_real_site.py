@@ -49,11 +49,11 @@ def test_translations_say_whether_a_fluent_human_reviewed_them(real_site):
             assert ('data-haven-notice="unreviewed"' in html) is not reviewed, source
 
 
-def test_the_repository_passes_its_own_check(on_the_real_day):
+def test_the_repository_passes_its_own_check(real_site, on_the_real_day):
     from haven import check
     from haven.diagnostics import Severity
 
-    findings, skipped = check.run(REPO / "mkdocs.yml", on_the_real_day)
+    findings, skipped = check.run(REPO / "mkdocs.yml", on_the_real_day, site_dir=real_site[0])
     assert skipped is None
     assert [f.format() for f in findings if f.severity is Severity.ERROR] == []
 

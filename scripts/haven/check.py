@@ -77,12 +77,16 @@ class _MarkdownRenderer:
 
 
 def run(
-    config_path: Path, today: datetime.date, strict: bool = False, external: bool = False
+    config_path: Path,
+    today: datetime.date,
+    strict: bool = False,
+    external: bool = False,
+    site_dir: Path | None = None,
 ) -> tuple[list[Diagnostic], str | None]:
     """All findings, and why the built site was not checked (None when it was).
 
-    A fresh build in site/ (its fingerprint matches the sources) is checked as
-    it is; otherwise the site is built strictly into a scratch folder first.
+    A fresh build in `site_dir` (default: site/ beside mkdocs.yml), whose fingerprint matches the sources,
+    is checked as it is; otherwise the site is built strictly into a scratch folder first.
     """
     not_built = "The site was not built: fix the errors above first, then run the check again."
     try:
@@ -92,7 +96,7 @@ def run(
     content, findings = _read_sources(site, today, strict, external)
     if any(f.severity is Severity.ERROR for f in findings):
         return findings, not_built
-    site_dir = Path(config_path).resolve().parent / "site"
+    site_dir = site_dir or Path(config_path).resolve().parent / "site"
 
     def built_findings(folder: Path) -> list[Diagnostic]:
         return built.check(site, folder) + addresses.findings(
