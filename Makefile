@@ -6,7 +6,7 @@
 #                to another host, no Content-Security-Policy violation (haven verify)
 #   make build   build the site into site/ (replaced only when the build succeeds), every core
 #                building languages at once; JOBS=1 builds them one after the other
-#   make check   lint the code (ruff), check the workflows, the sources and a strict build,
+#   make check   lint the code (ruff, mypy), check the workflows, the sources and a strict build,
 #                without touching site/;
 #                REPORT=file also writes the report to that file (CI uploads it)
 #   make sources visit every cited source and report those that fail, moved or lost their quote
@@ -51,8 +51,8 @@ REPORT ?=
 # depend on what else a machine has installed.
 ACTIONLINT := $(BIN)/actionlint -shellcheck= -pyflakes= .github/workflows/*.yml
 
-# ruff: the code's lint rules and format, as pyproject.toml sets them.
-RUFF := $(BIN)/ruff check scripts tests bench && $(BIN)/ruff format --check scripts tests bench
+# ruff: the code's lint rules and format; mypy: its types (both set in pyproject.toml).
+RUFF := $(BIN)/ruff check scripts tests bench && $(BIN)/ruff format --check scripts tests bench && $(BIN)/mypy
 
 check: setup
 ifdef REPORT

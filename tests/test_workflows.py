@@ -244,6 +244,7 @@ def fake_bin(tmp_path: Path, actionlint_exit: int, haven_exit: int, ruff_exit: i
     bin_dir.mkdir()
     for name, code, says in (
         ("ruff", ruff_exit, "scripts/haven/x.py:1:1: F401 code finding"),
+        ("mypy", 0, "Success: no issues found"),
         ("actionlint", actionlint_exit, "workflow finding"),
         ("haven", haven_exit, "docs/es/index.md:9: H060 a finding"),
     ):

@@ -69,7 +69,7 @@ def load(site: Site) -> tuple[Addresses, list[Diagnostic]]:
                 )
                 continue
             published.append((address.removeprefix("/"), number))
-    redirects = []
+    redirects: list[tuple[Redirect, int]] = []
     if redirects_file.exists():
         try:
             doc = yamlsource.parse(read_text(redirects_file, shown_redirects), shown_redirects)
@@ -82,7 +82,7 @@ def load(site: Site) -> tuple[Addresses, list[Diagnostic]]:
         problems += found
         english = site.docs_dir / site.default.code
         for i, redirect in enumerate(model.redirects if model else []):
-            line = doc.line_of(("redirects", i))
+            at = doc.line_of(("redirects", i))
             if not (english / redirect.new).is_file():
                 problems.append(
                     Diagnostic(
@@ -103,7 +103,7 @@ def load(site: Site) -> tuple[Addresses, list[Diagnostic]]:
                         "remove this redirect, or move the page first",
                     )
                 )
-            redirects.append((redirect, line))
+            redirects.append((redirect, at))
     return (
         Addresses(tuple(published), tuple(redirects), shown_published, shown_redirects, published_file.exists()),
         problems,

@@ -33,7 +33,7 @@ class BuiltPage:
 
 
 def read(tree: LexborHTMLParser, url: str) -> BuiltPage:
-    ids = frozenset(node.attributes.get("id") for node in tree.css("[id]"))
+    ids = frozenset(filter(None, (node.attributes.get("id") for node in tree.css("[id]"))))
     article = tree.css_first("article")
     links: list[str] = []
     scripts = 0
@@ -122,6 +122,8 @@ def _problem(href: str, page: BuiltPage, pages: dict[str, BuiltPage], site_dir: 
     if href.startswith("//"):
         return None
     file = budget.site_file(href, page.url)
+    if file is None:  # another site's
+        return None
     path, fragment = file.removesuffix("index.html"), unquote(urlsplit(href).fragment)
     built = pages.get(file) or pages.get(file + "/index.html")
     if built is None:

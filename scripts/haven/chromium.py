@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import ViewportSize
 
 EXECUTABLE = Path(os.environ.get("HAVEN_CHROMIUM", "/usr/bin/chromium"))
 # Flags that keep Chromium from calling home: on a closed network those calls
@@ -17,4 +21,4 @@ FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-PHONE = {"width": 360, "height": 740}
+PHONE: ViewportSize = {"width": 360, "height": 740}

@@ -53,6 +53,10 @@ class Content:
     def page(self, lang: str, rel: str) -> SourcePage | None:
         return self.pages.get((lang, rel))
 
+    def source_of(self, src_uri: str) -> SourcePage:
+        """The page MkDocs builds from `src_uri` ('es/rights/at-home.md'): every such page was read first."""
+        return self.pages[self.site.split_src(src_uri)]
+
     def source(self, rel: str) -> SourcePage | None:
         return self.pages.get((self.site.default.code, rel))
 
@@ -75,8 +79,11 @@ def read_page(path: Path, site: Site) -> tuple[SourcePage | None, list[Diagnosti
                 "start the file with '---', a line 'title: …' and the other fields, then '---'",
             )
         ]
-    model = PageMeta if lang == site.default.code else TranslationMeta
-    meta, problems = validate(model, parsed.header, "front matter")
+    meta: PageMeta | TranslationMeta | None
+    if lang == site.default.code:
+        meta, problems = validate(PageMeta, parsed.header, "front matter")
+    else:
+        meta, problems = validate(TranslationMeta, parsed.header, "front matter")
     if meta is None:
         return None, problems
     lines = {str(loc[0]): line for loc, line in parsed.header.lines.items() if len(loc) == 1}

@@ -151,7 +151,7 @@ def _read(path, site: Site) -> tuple[Entry | None, list[Diagnostic]]:
                 f"name the file {model.id}.yml, or change the id",
             )
         )
-    texts = [(("description",), doc.line_of(("description",)))]
+    texts: list[tuple[yamlsource.Loc, int]] = [(("description",), doc.line_of(("description",)))]
     for i, phone in enumerate(model.phones):
         texts.append((("phones", i, "label"), doc.line_of(("phones", i, "label"))))
         if phone.hours:

@@ -39,7 +39,7 @@ def finish(
     # First: a wrong contact stops the build before the slower steps.
     securitytxt.write(site_dir, content.site.site_url, clock.today(), content.site.default.code)
     preview = built is not None and set(built) != set(content.site.codes)
-    site = content.site.only(built) if preview else content.site
+    site = content.site.only(built) if built is not None and preview else content.site
     addresses.write_redirects(site_dir, addresses.redirect_pages(site, content.addresses))
     # A preview publishes nothing, and lacks the other languages' addresses on purpose.
     if not preview:

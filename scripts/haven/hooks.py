@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-from copy import deepcopy
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -34,6 +33,7 @@ from haven import (
     searchdialog,
     searchindex,
     sharing,
+    static_i18n,
     stories,
     templatecache,
     unusedcss,
@@ -65,9 +65,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 f"{count} problem{'s' if count > 1 else ''} in the sources (listed above); nothing was published."
             ) from None
     try:
-        preview.limit(
-            config.plugins["i18n"].config.languages, config.extra[CONTENT_KEY].site, os.environ.get(preview.ENV)
-        )
+        preview.limit(static_i18n.languages(config), config.extra[CONTENT_KEY].site, os.environ.get(preview.ENV))
     except preview.UnknownLanguage as exc:
         raise PluginError(f"{preview.ENV}: {exc}") from None
     config.extra["haven_bundle"] = _material_asset(config, "assets/javascripts/bundle.*.min.js")
@@ -125,14 +123,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
         # Not a translation: point search engines at the English original.
         page.canonical_url = urljoin(config.site_url, page.meta["haven"]["english_url"])
     # The body as Haven read it (haven.textfile): MkDocs misses the front matter of a file with CR line endings.
-    return content.page(*content.site.split_src(page.file.src_uri)).body
+    return content.source_of(page.file.src_uri).body
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     content: Content = config.extra[CONTENT_KEY]
     lang = _build_language(config)
     if page.meta["haven"]["state"] != "fallback":  # an English stand-in is checked in the English build
-        source = content.page(*content.site.split_src(page.file.src_uri))
+        source = content.source_of(page.file.src_uri)
         page.meta["haven"]["unsafe"] = safehtml.findings(
             safehtml.content_problems(html), content.site.show(source.path), source.body, source.body_line
         )
@@ -179,8 +177,7 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
         context["haven_not_found"] = pageview.not_found(
             config.extra[CONTENT_KEY], _build_language(config), clock.today()
         )
-        # Assigned as an attribute, as the plugin does: templates read the attribute.
-        config.extra.alternate = deepcopy(config.plugins["i18n"].extra_alternate)
+        static_i18n.restore_home_pages_menu(config)
     return context
 
 
@@ -228,10 +225,9 @@ def on_startup(command: str, dirty: bool) -> None:
 # parallel build (haven.parallel) keep the flag raised: the merge finishes them.
 @event_priority(-100)
 def on_post_build(config: MkDocsConfig) -> None:
-    i18n = config.plugins["i18n"]
-    if i18n.building:
+    if static_i18n.is_inner_build(config):
         return
-    built = tuple(language.locale for language in i18n.config.languages if language.build)
+    built = static_i18n.built_languages(config)
     finishing.finish(
         config.extra[CONTENT_KEY],
         Path(config.site_dir),

@@ -271,7 +271,7 @@ def _host(url: str) -> str:
 
 def _sources(org: Organization, view: _View) -> str:
     """Each source by its site's name; a second page of one site as 'docslib.org (2)'."""
-    links, seen = [], {}
+    links, seen = [], dict[str, int]()
     for url in org.sources:
         host = _host(url)
         seen[host] = seen.get(host, 0) + 1

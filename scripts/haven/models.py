@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-from typing import Annotated, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -21,6 +21,7 @@ from pydantic import (
     create_model,
     model_validator,
 )
+from pydantic_core import ErrorDetails
 
 from haven.diagnostics import Diagnostic
 from haven.yamlsource import YamlDocument
@@ -274,8 +275,13 @@ NATIONAL = "national"
 
 # One required name per service and per state, so a missing one is named with its line.
 # (pycountry's translations of US state names lack Arabic, Pashto, Haitian Creole and Tagalog.)
-ServiceNames = create_model("ServiceNames", __base__=StrictModel, **{key: (Text, ...) for key in SERVICES})
-StateNames = create_model("StateNames", __base__=StrictModel, **{key: (Text, ...) for key in STATES})
+if TYPE_CHECKING:  # made from the lists above while the program runs; a type checker sees their base
+    ServiceNames = StrictModel
+    StateNames = StrictModel
+    SourceKindNames = StrictModel
+else:
+    ServiceNames = create_model("ServiceNames", __base__=StrictModel, **{key: (Text, ...) for key in SERVICES})
+    StateNames = create_model("StateNames", __base__=StrictModel, **{key: (Text, ...) for key in STATES})
 
 
 class DirectoryWords(StrictModel):
@@ -314,7 +320,10 @@ class DirectoryWords(StrictModel):
     states: StateNames
 
 
-SourceKindNames = create_model("SourceKindNames", __base__=StrictModel, **{key: (Text, ...) for key in SOURCE_KINDS})
+if not TYPE_CHECKING:
+    SourceKindNames = create_model(
+        "SourceKindNames", __base__=StrictModel, **{key: (Text, ...) for key in SOURCE_KINDS}
+    )
 
 
 class ShareWords(StrictModel):
@@ -386,7 +395,7 @@ def validate(model: type[M], doc: YamlDocument, what: str) -> tuple[M | None, li
         return None, [_diagnostic(model, doc, error, what) for error in exc.errors()]
 
 
-def _diagnostic(model: type[BaseModel], doc: YamlDocument, error: dict, what: str) -> Diagnostic:
+def _diagnostic(model: type[BaseModel], doc: YamlDocument, error: ErrorDetails, what: str) -> Diagnostic:
     loc = tuple(error["loc"])
     name = ".".join(str(part) for part in loc)
     code = _FIELD_CODES.get(error["type"], "H014")

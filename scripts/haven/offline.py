@@ -115,7 +115,7 @@ def rewrite(html: str, page: str, files: set[str], site_url: str) -> str:
     go to the live site."""
     tree = LexborHTMLParser(html)
     for node in tree.css("a[href], link[href]"):
-        href = node.attributes["href"]
+        href = node.attributes["href"] or ""
         target = _local_target(href, page)
         if target is None:
             continue
@@ -131,9 +131,9 @@ def rewrite(html: str, page: str, files: set[str], site_url: str) -> str:
             node.attrs["href"] = urlunsplit(urlsplit(urljoin(site_url, target))._replace(fragment=parts.fragment))
     loader = tree.css_first("script[data-bundle]")
     if loader is not None:
-        bundle = loader.attributes["data-bundle"]
+        bundle = loader.attributes["data-bundle"] or ""
         loader.attrs["data-bundle"] = bundle[: bundle.rfind("/") + 1] + posixpath.basename(SEARCH_SCRIPT)
-    return tree.html
+    return tree.html or ""
 
 
 def index_script(site: Site, site_dir: Path, lang: str) -> str:

@@ -26,7 +26,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from haven import mkdocs_warnings, searchindex
+from haven import mkdocs_warnings, searchindex, static_i18n
 from haven.content import CONTENT_KEY, Content
 from haven.diagnostics import Diagnostic, DiagnosticsError
 from haven.site import Site
@@ -72,9 +72,7 @@ def build_language(config_path: Path, folder: Path, lang: str, content: Content)
     try:
         config = load_config(str(config_path), site_dir=str(folder), strict=True)
         config.extra[CONTENT_KEY] = content
-        i18n = config.plugins["i18n"]
-        i18n.current_language = lang
-        i18n.building = True
+        static_i18n.build_only(config, lang)
         mkdocs_build(config)
         index = json.loads((folder / searchindex.INDEX).read_text(encoding="utf-8"))
         return Outcome(lang, Part(lang, folder, index, config.extra["haven_stylesheet"]), None, kept.records)
@@ -104,7 +102,7 @@ def parts_of(outcomes: list[Outcome], site: Site) -> list[Part]:
         raise DiagnosticsError(sorted(findings))
     if errors:
         raise errors[0]
-    return [outcome.part for outcome in outcomes]
+    return [outcome.part for outcome in outcomes if outcome.part is not None]
 
 
 class _NotMistakes(logging.Filter):

@@ -132,7 +132,9 @@ def _sources(directive: str, hashes: Iterable[str]) -> str:
 
 
 def _policy_metas(tree: LexborHTMLParser) -> list:
-    return [node for node in tree.css("meta[http-equiv]") if node.attributes["http-equiv"].lower() == META.lower()]
+    return [
+        node for node in tree.css("meta[http-equiv]") if (node.attributes["http-equiv"] or "").lower() == META.lower()
+    ]
 
 
 def with_policy(html: str) -> tuple[str, list[str]]:
@@ -157,7 +159,7 @@ def page_problems(html: str) -> list[str]:
         return ["no Content-Security-Policy <meta>"]
     problems = [f"{len(metas)} Content-Security-Policy <meta> elements, not one"] if len(metas) > 1 else []
     first = tree.css_first("script, style, link[rel~=stylesheet], meta[http-equiv]")
-    if first.tag != "meta":
+    if first is not None and first.tag != "meta":
         problems.append(f"a <{first.tag}> comes before the Content-Security-Policy <meta>, which cannot cover it")
     allowed = directives(metas[0].attributes.get("content") or "")
     scripts, styles = inline_code(tree)

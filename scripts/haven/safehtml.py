@@ -14,9 +14,10 @@ page is parsed and each element compared with the allowlist here.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from haven import schemes
 from haven.diagnostics import Diagnostic, line_holding
@@ -158,16 +159,20 @@ class Problem:
 
 def tags_in(text: str) -> list[str]:
     """The HTML elements a text would hold if it were put in a page as it is, e.g. ['script']."""
-    return [
-        node.tag for node in LexborHTMLParser(f"<body>{text}</body>").body.traverse() if node.tag not in _NOT_ELEMENTS
-    ]
+    return [node.tag for node in _elements(text) if node.tag and node.tag not in _NOT_ELEMENTS]
+
+
+def _elements(html: str) -> Iterator[LexborNode]:
+    """Every node of a piece of a page's body, in document order."""
+    body = LexborHTMLParser(f"<body>{html}</body>").body
+    return body.traverse() if body is not None else iter(())
 
 
 def content_problems(html: str) -> list[Problem]:
     """Why a page's content may not be published; empty when it may."""
     problems = []
-    for node in LexborHTMLParser(f"<body>{html}</body>").body.traverse():
-        tag = node.tag
+    for node in _elements(html):
+        tag = node.tag or ""
         if tag in _NOT_ELEMENTS:
             continue
         if tag not in ELEMENTS:
@@ -256,7 +261,7 @@ def built_problems(tree: LexborHTMLParser) -> list[Problem]:
         for node in tree.css("article script, article style")
     ]
     for node in tree.css("*"):
-        tag = node.tag
+        tag = node.tag or ""
         if tag in NEVER or tag in SVG_ACTIVE - {"script"}:
             problems.append(
                 Problem(
@@ -333,7 +338,7 @@ def svg_problems(text: str) -> list[Problem]:
     """Why an SVG file may not be published: code, embedded HTML, or an address outside the site."""
     problems = []
     for node in LexborHTMLParser(text).css("*"):
-        if node.tag.lower() in SVG_ACTIVE:
+        if (node.tag or "").lower() in SVG_ACTIVE:
             problems.append(
                 Problem(
                     "H123",

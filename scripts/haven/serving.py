@@ -61,8 +61,9 @@ class Server:
     def __init__(self, root: Path, port: int = 0, handler: type[StaticHandler] = StaticHandler):
         headers = Path(root) / policy.HEADERS_FILE
         rules = policy.read_headers(headers.read_text(encoding="utf-8")) if headers.is_file() else []
-        handler = functools.partial(handler, directory=str(root), rules=rules)
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.httpd = ThreadingHTTPServer(
+            ("127.0.0.1", port), functools.partial(handler, directory=str(root), rules=rules)
+        )
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 

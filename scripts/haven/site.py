@@ -94,7 +94,7 @@ def load(config_path: Path) -> Site:
     shown = display_path(config_path, root)
     doc = yamlsource.parse(config_path.read_text(encoding="utf-8"), shown)
     config = doc.data if isinstance(doc.data, dict) else {}
-    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    theme = config["theme"] if isinstance(config.get("theme"), dict) else {}
     overrides = root / (theme.get("custom_dir") or "overrides")
     entries, problems = _language_entries(config, doc)
     languages = []

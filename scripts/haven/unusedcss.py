@@ -45,8 +45,9 @@ class Tokens:
     values: set[tuple[str, str]] = field(default_factory=set)
 
     def add_page(self, html: str) -> None:
-        for node in LexborHTMLParser(html).root.traverse():
-            self.tags.add(node.tag.lower())
+        root = LexborHTMLParser(html).root
+        for node in root.traverse() if root is not None else ():
+            self.tags.add((node.tag or "").lower())
             for name, value in node.attributes.items():
                 self.attributes.add(name)
                 self.values.add((name, value or ""))

@@ -89,8 +89,8 @@ def parse(text: str, path: str, first_line: int = 1) -> YamlDocument:
         mark = exc.problem_mark or exc.context_mark
         line = offset + (mark.line + 1 if mark else 1)
         detail = exc.problem or exc.context or "it cannot be read"
-        lines = text.splitlines()
-        if mark and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
+        text_lines = text.splitlines()
+        if mark and mark.line < len(text_lines) and "\t" in text_lines[mark.line][: mark.column + 1]:
             raise DiagnosticsError(
                 [
                     Diagnostic(
@@ -146,7 +146,7 @@ def parse(text: str, path: str, first_line: int = 1) -> YamlDocument:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [convert(item, (*loc, i)) for i, item in enumerate(node.value)]
-        plain = not node.style  # None from the Python composer, "" from libyaml
+        plain = not getattr(node, "style", None)  # None from the Python composer, "" from libyaml
         if plain:
             unquoted.add(loc)
         if plain and node.tag == _NULL:
