@@ -86,19 +86,6 @@ Ask for a warrant signed by a judge.
 """
 
 
-def pytest_xdist_make_scheduler(config, log):
-    """Two test processes (pytest-xdist, pyproject.toml), each with its own Chromium: a file of browser
-    tests runs whole in one process (its session's pages and servers are set up once), every other test
-    is spread over both. (xdist's own grouping by mark, --dist loadgroup, has no effect under pytest 9.)"""
-    from xdist.scheduler import LoadScopeScheduling
-
-    class BrowserFilesWhole(LoadScopeScheduling):
-        def _split_scope(self, nodeid: str) -> str:
-            return nodeid.split("::")[0] if nodeid.startswith("tests/browser/") else nodeid
-
-    return BrowserFilesWhole(config, log)
-
-
 def mkdocs_yml(languages: dict[str, str]) -> str:
     entries = "\n".join(
         f"        - locale: {code}\n          name: {name}\n          build: true"
