@@ -2,6 +2,7 @@
 #   make serve   build and serve the site on http://127.0.0.1:8000 (live reload);
 #                LANG=es builds only English and Spanish, for a quick preview
 #   make test    run every test, browser tests included
+#   make test-quick   the tests that build no whole site and drive no browser (about 50 s)
 #   make verify URL=https://haven.example/   check a served copy of the site in Chromium: no request
 #                to another host, no Content-Security-Policy violation (haven verify)
 #   make build   build the site into site/ (replaced only when the build succeeds), every core
@@ -24,7 +25,7 @@ CHROMIUM ?= /usr/bin/chromium
 # Processes building languages at once; empty: one per core.
 JOBS ?=
 
-.PHONY: setup serve build check audit test bench chromium clean
+.PHONY: setup serve build check audit test test-quick bench chromium clean
 
 setup: $(READY)
 
@@ -88,6 +89,10 @@ audit: $(AUDIT_READY)
 
 test: setup chromium
 	HAVEN_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
+
+# The edit-test loop: every test that neither builds a whole site nor drives Chromium.
+test-quick: setup
+	$(BIN)/python -m pytest -m "not site"
 
 # Every cited source, visited: does it still answer, stay where it was and hold its quote?
 # FILES=docs/en/rights/at-home.md limits it to those pages and directory files; REPORT=file also

@@ -37,6 +37,16 @@ def _latest_recorded_day(root: Path) -> str:
 REAL_TODAY = datetime.date.fromisoformat(_latest_recorded_day(REPO))
 
 
+# Tests that build a whole site (or drive Chromium) carry the `site` mark; `make test-quick` leaves them out.
+_BUILDING_FIXTURES = {"fixture_site", "make_site", "real_site", "notices_site", "browser"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if _BUILDING_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.site)
+
+
 @pytest.fixture
 def on_the_real_day(monkeypatch: pytest.MonkeyPatch) -> datetime.date:
     monkeypatch.setenv("HAVEN_TODAY", REAL_TODAY.isoformat())

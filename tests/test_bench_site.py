@@ -3,9 +3,13 @@
 import datetime
 import importlib.util
 
+import pytest
+
 from conftest import REPO
 from haven import check
 from haven.diagnostics import Severity
+
+pytestmark = pytest.mark.site
 
 
 def load_generator():

@@ -8,7 +8,11 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from test_bad_inputs import LAST_GOOD, make
+
+pytestmark = pytest.mark.site
 
 BUILD = "from haven.cli import main; raise SystemExit(main(['-f', {config!r}, 'build']))"
 
