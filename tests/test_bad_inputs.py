@@ -537,14 +537,18 @@ CASES = [
 def test_the_build_refuses_it_in_one_line_and_keeps_the_last_good_site(case, tmp_path, capsys):
     site = make(tmp_path)
     case.setup(site)
-    before = _snapshot(tmp_path)
-    assert site.build() == 1
-    report = capsys.readouterr().err.splitlines()
-    assert report == [
+    assert refused(site, capsys) == [
         *case.expected,
         f"{len(case.expected)} problem{'s' if len(case.expected) > 1 else ''} found; nothing was published.",
     ]
-    assert _snapshot(tmp_path) == before  # site/ as it was, and nothing left beside it
+
+
+def refused(site: FixtureSite, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """The build's report, once it has stopped with exit 1 and left site/ as it was, with nothing beside it."""
+    before = _snapshot(site.root)
+    assert site.build() == 1
+    assert _snapshot(site.root) == before
+    return capsys.readouterr().err.splitlines()
 
 
 def _snapshot(root: Path) -> dict[str, str]:
@@ -592,28 +596,22 @@ def test_a_script_the_page_check_missed_is_never_hashed_into_the_policy_nor_publ
     monkeypatch.setattr(safehtml, "content_problems", lambda html: [])  # as if the first check had a gap
     site = make(tmp_path)
     site.write("en/rights/at-home.md", page("Keep the door closed.\n\n<script>steal()</script>\n"))
-    before = _snapshot(tmp_path)
-    assert site.build() == 1
-    assert capsys.readouterr().err.splitlines() == [
+    assert refused(site, capsys) == [
         f"{AT_HOME}:1: H120 the built page's text holds <script>, which Haven does not publish "
         "(hint: remove the <script> from the page)",
         "1 problem found; nothing was published.",
     ]
-    assert _snapshot(tmp_path) == before
 
 
 def test_a_page_markdown_would_read_for_hours_stops_the_build_at_the_time_limit(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(deadline, "READING", 2.0)  # 120 s on a real build: far above any real page
     site = make(tmp_path)
     site.write("en/rights/at-home.md", page("[" * 20_000))  # about 80 s for Python-Markdown; 50,000: 9 minutes
-    before = _snapshot(tmp_path)
-    assert site.build() == 1
-    assert capsys.readouterr().err.splitlines() == [
+    assert refused(site, capsys) == [
         f"{AT_HOME}:1: H025 reading the pages took more than 2 s, and stopped here (hint: look for long runs of "
         "'[' or '<' signs, which Markdown reads very slowly; or split the page)",
         "1 problem found; nothing was published.",
     ]
-    assert _snapshot(tmp_path) == before
 
 
 def test_an_error_of_haven_s_own_is_one_line_asking_for_a_report_never_a_traceback(tmp_path, capsys, monkeypatch):

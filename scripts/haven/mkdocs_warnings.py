@@ -43,46 +43,32 @@ _NAV_MISSING = re.compile(
 _FINDING_AGAIN = re.compile(r"Error (reading|building) page '[^']*': \S+:\d+: H\d{3} ")
 _ABOUT_A_PAGE = re.compile(r"Doc file '(?P<src>[^']+)'")
 _LINK_HINT = "link to the page's .md file with a relative path, e.g. ../rights/at-home.md"
+# MkDocs' link warnings: its message, Haven's code, what Haven says, and the hint when MkDocs suggests nothing.
+_LINK_WARNINGS = (
+    (
+        _LINK,
+        "H060",
+        "the link '{link}' leads to no page",
+        "check the file name and the folder; link to the page's .md file",
+    ),
+    (_FOLDER, "H060", "the link '{link}' leads to a folder or an address, not to a page's file", _LINK_HINT),
+    (
+        _ABSOLUTE,
+        "H063",
+        "the link '{link}' starts with '/': it leaves the reader's language, and does not work offline",
+        _LINK_HINT,
+    ),
+)
 
 
 def findings(message: str, site: Site) -> list[Diagnostic] | None:
     """The findings a warning of MkDocs' about the sources stands for, or None for another warning."""
     if is_finding_again(message):
         return []
-    if match := _LINK.fullmatch(message):
-        return [
-            _at_link(
-                site,
-                match["src"],
-                match["link"],
-                "H060",
-                f"the link '{match['link']}' leads to no page",
-                _hint(match, "check the file name and the folder; link to the page's .md file"),
-            )
-        ]
-    if match := _FOLDER.fullmatch(message):
-        return [
-            _at_link(
-                site,
-                match["src"],
-                match["link"],
-                "H060",
-                f"the link '{match['link']}' leads to a folder or an address, not to a page's file",
-                _hint(match, _LINK_HINT),
-            )
-        ]
-    if match := _ABSOLUTE.fullmatch(message):
-        return [
-            _at_link(
-                site,
-                match["src"],
-                match["link"],
-                "H063",
-                f"the link '{match['link']}' starts with '/': "
-                "it leaves the reader's language, and does not work offline",
-                _hint(match, _LINK_HINT),
-            )
-        ]
+    for pattern, code, said, hint in _LINK_WARNINGS:
+        if match := pattern.fullmatch(message):
+            link = match["link"]
+            return [_at_link(site, match["src"], link, code, said.format(link=link), _hint(match, hint))]
     if match := _ANCHOR.match(message):
         page = match["target"] or match["src"]
         if _stand_in_to_translation(site, match["src"], page):
