@@ -137,9 +137,11 @@ def _policy_metas(tree: LexborHTMLParser) -> list:
     ]
 
 
-def with_policy(html: str) -> tuple[str, list[str]]:
-    """The page with its policy in its head, first after its charset; and its inline scripts' hashes."""
-    tree = LexborHTMLParser(html)
+def with_policy(html: str, tree: LexborHTMLParser | None = None) -> tuple[str, list[str]]:
+    """The page with its policy in its head, first after its charset; and its inline scripts' hashes.
+    `tree`: the page already parsed, when the caller has it."""
+    if tree is None:
+        tree = LexborHTMLParser(html)
     if _policy_metas(tree):
         raise ValueError("the page already has a Content-Security-Policy")
     scripts, styles = inline_code(tree)
@@ -226,7 +228,8 @@ def write(site_dir: Path, shown: Callable[[str], str] = str) -> None:
         html = path.read_text(encoding="utf-8")
         rel = path.relative_to(site_dir).as_posix()
         source = shown(rel)
-        page = "the built page" if source != rel else f"the built page /{rel.removesuffix('index.html')}"
+        # Named by its source file when it has one (its stand-ins then say it once), else by its address.
+        address = "" if source != rel else f"/{rel.removesuffix('index.html')}"
         tree = LexborHTMLParser(html)
         for attribute in blocked_attributes(tree):
             blocked[
@@ -234,16 +237,17 @@ def write(site_dir: Path, shown: Callable[[str], str] = str) -> None:
                     source,
                     1,
                     "H096",
-                    f"{page} has {attribute}, which the site's Content-Security-Policy blocks",
+                    f"the built page {address + ' ' if address else ''}has {attribute}, which the site's "
+                    "Content-Security-Policy blocks",
                     "give the element a class and style it in overrides/assets/stylesheets/haven.css; "
                     "scripts go in overrides/assets/javascripts/",
                 )
             ] = None
         # Whatever wrote it (content is checked before, safehtml): nothing hashed may load or run from elsewhere.
         for problem in safehtml.built_problems(tree):
-            message = problem.message if source != rel else f"/{rel.removesuffix('index.html')}: {problem.message}"
+            message = f"{address}: {problem.message}" if address else problem.message
             blocked[Diagnostic(source, 1, problem.code, message, problem.hint)] = None
-        html, hashes = with_policy(html)
+        html, hashes = with_policy(html, tree)
         script_hashes.update(hashes)
         path.write_text(html, encoding="utf-8")
     if blocked:
