@@ -603,6 +603,14 @@ def test_a_script_the_page_check_missed_is_never_hashed_into_the_policy_nor_publ
     ]
 
 
+def test_a_page_whose_name_ends_in_index_has_an_address_of_its_own(tmp_path):
+    site = make(tmp_path)
+    for name, title in (("re", "Reentry"), ("reindex", "Reindexing")):
+        site.write(f"en/rights/{name}.md", page("Text.\n", HEADER.replace("If agents come to your home", title)))
+    assert site.build() == 0
+    assert "Reindexing" in site.html("rights/reindex/") and "Reentry" in site.html("rights/re/")
+
+
 def test_a_page_markdown_would_read_for_hours_stops_the_build_at_the_time_limit(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(deadline, "READING", 2.0)  # 120 s on a real build: far above any real page
     site = make(tmp_path)

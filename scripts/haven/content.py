@@ -152,7 +152,7 @@ def _same_address(site: Site, pages: Mapping[tuple[str, str], SourcePage]) -> li
     first: dict[tuple[str, str], SourcePage] = {}
     found = []
     for (lang, rel), page in sorted(pages.items()):
-        address = _address(rel)
+        address = addresses_module.page_url(rel)
         other = first.setdefault((lang, address), page)
         if other is not page:
             found.append(
@@ -160,17 +160,11 @@ def _same_address(site: Site, pages: Mapping[tuple[str, str], SourcePage]) -> li
                     site.show(page.path),
                     1,
                     "H027",
-                    f"this page and {site.show(other.path)} would "
-                    f"both be published at /{address + '/' if address else ''}",
+                    f"this page and {site.show(other.path)} would both be published at /{address}",
                     "keep one of them; merge their text into it",
                 )
             )
     return found
-
-
-def _address(rel: str) -> str:
-    """The address a page is published at, without its slashes: 'rights/at-home' for rights/at-home/index.md."""
-    return rel.removesuffix(".md").removesuffix("index").rstrip("/")
 
 
 def _same_title(site: Site, pages: Mapping[tuple[str, str], SourcePage]) -> list[Diagnostic]:
@@ -180,7 +174,8 @@ def _same_title(site: Site, pages: Mapping[tuple[str, str], SourcePage]) -> list
     found = []
     for (lang, _), page in sorted(pages.items()):
         other = first.setdefault((lang, " ".join(page.meta.title.casefold().split())), page)
-        if other is not page and _address(other.rel) != _address(page.rel):  # else H027 says it
+        one_address = addresses_module.page_url(other.rel) == addresses_module.page_url(page.rel)  # H027's case
+        if other is not page and not one_address:
             found.append(
                 Diagnostic(
                     site.show(page.path),
