@@ -14,17 +14,18 @@ from haven import budget, site
 pytestmark = pytest.mark.browser
 
 
-LANGUAGES = [language.code for language in site.load(REPO / "mkdocs.yml").languages]
+SITE_LANGUAGES = site.load(REPO / "mkdocs.yml").languages
+LANGUAGES = [language.code for language in SITE_LANGUAGES]
+TRANSLATIONS = {language.code for language in SITE_LANGUAGES if not language.default}
 
 
 def pages_in(site_dir, lang: str) -> list[str]:
     """Every page of one language (its home page first): each language is a test of its own, so both
     test processes share the languages."""
-    translations = set(LANGUAGES[1:])
     return [
         path
         for path in site_pages(site_dir)
-        if (path.split("/")[0] == lang if lang in translations else path.split("/")[0] not in translations)
+        if (path.split("/")[0] == lang if lang in TRANSLATIONS else path.split("/")[0] not in TRANSLATIONS)
     ]
 
 
@@ -64,11 +65,10 @@ def test_old_browsers_fetch_only_local_files(browser, real_site):
     test above visits every page for what the content itself loads.
     """
     site_dir, base = real_site
-    translations = {language.code for language in site.load(REPO / "mkdocs.yml").languages if not language.default}
     pages = [
         path
         for path in site_pages(site_dir)
-        if path.split("/")[0] not in translations or path.split("/", 1)[1] in ("", "404.html")
+        if path.split("/")[0] not in TRANSLATIONS or path.split("/", 1)[1] in ("", "404.html")
     ]
     phone = Phone(browser, old_browser=True)
     for path in pages:
