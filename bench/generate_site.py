@@ -68,11 +68,11 @@ def generate(out: Path, languages: int = 12, pages: int = 200) -> Path:
         for code in codes
     )
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config[: config.index("      languages:")] + "      languages:\n" + entries + "\n"
+    haven = config[config.index("  - haven:") :]  # the plugin after i18n, with its options
+    config = config[: config.index("      languages:")] + "      languages:\n" + entries + "\n" + haven
     # The real site's reading order names pages this site does not have.
     config = re.sub(r"^nav:\n(?:[ ].*\n)*", "", config, flags=re.MULTILINE)
     config = config.replace("custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}")
-    config = config.replace("  - scripts/haven/hooks.py", f"  - {REPO / 'scripts' / 'haven' / 'hooks.py'}")
     (out / "mkdocs.yml").write_text(config, encoding="utf-8")
     strings = out / "data" / "strings"
     strings.mkdir(parents=True, exist_ok=True)

@@ -120,8 +120,6 @@ def mkdocs_yml(languages: dict[str, str]) -> str:
             - assets/javascripts/resize-observer-polyfill.js
         extra_css:
           - assets/stylesheets/haven.css
-        hooks:
-          - {REPO / "scripts" / "haven" / "hooks.py"}
         validation:  # as the repository's mkdocs.yml
           omitted_files: warn
           absolute_links: warn
@@ -142,11 +140,12 @@ def mkdocs_yml(languages: dict[str, str]) -> str:
         )
         + entries
         + "\n"
+        + "  - haven:\n      today: !ENV [HAVEN_TODAY, null]\n      security_contact: !ENV [HAVEN_SECURITY_CONTACT, null]\n"
     )
 
 
 class FixtureSite:
-    """A small real site in a temporary folder, built with the real hooks and theme."""
+    """A small real site in a temporary folder, built with the haven plugin and the real theme."""
 
     def __init__(self, root: Path, languages: dict[str, str]):
         self.root = root

@@ -469,7 +469,7 @@ CASES = [
             mkdocs_yml(LANGUAGES) + "nav:\n  - index.md\n  - rights/at-home.md\n  - Raids: rights/raids.md\n"
         ),
         [
-            "mkdocs.yml:46: H029 nav: lists rights/raids.md, which is not a page of docs/en/ "
+            "mkdocs.yml:47: H029 nav: lists rights/raids.md, which is not a page of docs/en/ "
             "(hint: check the file name and the folder, or add the page)"
         ],
     ),
@@ -526,8 +526,8 @@ CASES = [
         "norwegian-read-as-false",
         lambda site: site.config.write_text(mkdocs_yml(LANGUAGES | {"no": "Norsk"}), encoding="utf-8"),
         [
-            'mkdocs.yml:43: H003 MkDocs reads the unquoted locale no as a true/false value, not as text (hint: write it in quotes: locale: "no")',
-            "mkdocs.yml:43: H031 the theme has no interface strings for 'no' (hint: add overrides/partials/languages/no.html (translate a copy of overrides/partials/languages/ht.html))",
+            'mkdocs.yml:41: H003 MkDocs reads the unquoted locale no as a true/false value, not as text (hint: write it in quotes: locale: "no")',
+            "mkdocs.yml:41: H031 the theme has no interface strings for 'no' (hint: add overrides/partials/languages/no.html (translate a copy of overrides/partials/languages/ht.html))",
         ],
     ),
 ]

@@ -17,8 +17,9 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from selectolax.lexbor import LexborHTMLParser
 
-from conftest import REPO
+from conftest import FIXTURE_LANGUAGES, FIXTURE_TODAY, REPO, mkdocs_yml
 from haven import offline, policy, securitytxt
+from haven import site as site_module
 from haven.diagnostics import DiagnosticsError
 from haven.serving import Server
 
@@ -189,7 +190,7 @@ def test_the_offline_packs_carry_no_policy(real_site):
 
 def test_security_txt_names_the_configured_contact_and_expires_within_a_year(fixture_site, monkeypatch):
     contact = "https://github.com/haven-example/haven/security/advisories/new"
-    monkeypatch.setenv(securitytxt.CONTACT_VARIABLE, contact)
+    monkeypatch.setenv("HAVEN_SECURITY_CONTACT", contact)
     (fixture_site.root / "data" / "redirects.yml").write_text(
         "redirects:\n  - from: rights/raids.md\n    to: rights/at-home.md\n"
     )
@@ -197,8 +198,8 @@ def test_security_txt_names_the_configured_contact_and_expires_within_a_year(fix
     text = (fixture_site.site_dir / ".well-known" / "security.txt").read_text(encoding="utf-8")
     fields = dict(line.split(": ", 1) for line in text.splitlines() if not line.startswith("#"))
     assert fields.pop("Contact") == contact
-    expires = datetime.datetime.strptime(fields.pop("Expires"), "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.UTC)
-    assert datetime.timedelta(days=300) < expires - datetime.datetime.now(datetime.UTC) < datetime.timedelta(days=365)
+    # A day short of a year after the day of the build.
+    assert fields.pop("Expires") == f"{datetime.date.fromisoformat(FIXTURE_TODAY) + securitytxt.LIFETIME}T00:00:00Z"
     assert fields == {"Preferred-Languages": "en", "Canonical": "https://haven.test/.well-known/security.txt"}
     # The pages a moved page leaves behind, and the 404 pages, have their policy too.
     for page in ("rights/raids/", "es/rights/raids/", "404.html", "ar/404.html"):
@@ -206,20 +207,23 @@ def test_security_txt_names_the_configured_contact_and_expires_within_a_year(fix
 
 
 def test_without_a_contact_no_security_txt_is_written_and_a_wrong_one_stops_the_build(tmp_path, monkeypatch):
-    monkeypatch.delenv(securitytxt.CONTACT_VARIABLE, raising=False)
-    securitytxt.write(tmp_path, "https://haven.example/", datetime.date(2026, 11, 28), "en")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(mkdocs_yml(FIXTURE_LANGUAGES), encoding="utf-8")
+    line = next(i for i, text in enumerate(config.read_text().splitlines(), 1) if "security_contact:" in text)
+    monkeypatch.delenv("HAVEN_SECURITY_CONTACT", raising=False)
+    securitytxt.write(tmp_path, site_module.load(config), datetime.date(2026, 11, 28))
     assert not (tmp_path / ".well-known").exists()
     for usable in ("mailto:security@haven.example", "tel:+1-312-555-0100"):
-        assert securitytxt.contact({securitytxt.CONTACT_VARIABLE: usable}) == usable
+        monkeypatch.setenv("HAVEN_SECURITY_CONTACT", usable)
+        assert site_module.load(config).security_contact == usable
     for wrong in ("security@haven.example", "http://haven.example/security", "https://", "mailto:nobody"):
+        monkeypatch.setenv("HAVEN_SECURITY_CONTACT", wrong)
         with pytest.raises(DiagnosticsError) as raised:
-            securitytxt.contact({securitytxt.CONTACT_VARIABLE: wrong})
+            site_module.load(config)
         assert (
             raised.value.diagnostics[0]
             .format()
-            .startswith(
-                f"HAVEN_SECURITY_CONTACT:0: H097 {wrong!r} is not an address security.txt can give as a contact"
-            )
+            .startswith(f"mkdocs.yml:{line}: H097 {wrong!r} is not an address security.txt can give as a contact")
         )
 
 
@@ -241,6 +245,6 @@ def test_pages_served_by_mkdocs_serve_get_no_policy_that_would_block_its_live_re
     try:
         mkdocs_build(config)
     finally:
-        config.plugins.on_startup(command="build", dirty=False)  # MkDocs keeps the hooks for the whole process
+        config.plugins.on_shutdown()  # as `mkdocs serve` does: MkDocs keeps the plugin for the whole process
     assert "Content-Security-Policy" not in fixture_site.html("rights/at-home/")
     assert not (fixture_site.site_dir / policy.HEADERS_FILE).exists()

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import markdown
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from haven import addresses, built, citations, deadline, directory, externals, links, stories, translations, urgent
+from haven import addresses, built, citations, clock, deadline, directory, externals, links, stories, translations, urgent
 from haven import content as content_module
 from haven import site as site_module
 from haven.diagnostics import Diagnostic, DiagnosticsError, Severity
@@ -78,7 +78,7 @@ class _MarkdownRenderer:
 
 def run(
     config_path: Path,
-    today: datetime.date,
+    today: datetime.date | None = None,
     strict: bool = False,
     external: bool = False,
     site_dir: Path | None = None,
@@ -93,6 +93,7 @@ def run(
         site = site_module.load(config_path)
     except DiagnosticsError as exc:
         return exc.diagnostics, not_built
+    today = today or clock.today(site)
     content, findings = _read_sources(site, today, strict, external)
     if any(f.severity is Severity.ERROR for f in findings):
         return findings, not_built

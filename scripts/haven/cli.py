@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from haven import addresses, clock, mkdocs_warnings, new_translation
+from haven import addresses, mkdocs_warnings, new_translation
 from haven import check as check_module
 from haven import content as content_module
 from haven import site as site_module
@@ -216,7 +216,7 @@ def _add_addresses(config: Path) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    findings, skipped = check_module.run(args.config, clock.today(), strict=args.strict, external=args.external)
+    findings, skipped = check_module.run(args.config, strict=args.strict, external=args.external)
     if args.format == "json":
         print(check_module.as_json(findings, skipped))
     else:

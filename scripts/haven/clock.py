@@ -1,21 +1,22 @@
 """Dates: which day Haven takes as today, and how a date is written for readers.
 
-HAVEN_TODAY=YYYY-MM-DD builds and checks the site as it will be on that day
-(to preview an urgent notice before it starts); otherwise it is the real date.
+The haven plugin's `today` option builds and checks the site as it will be on
+that day (to preview an urgent notice before it starts); otherwise it is the
+real date. The repository's mkdocs.yml takes it from HAVEN_TODAY.
 """
 
 from __future__ import annotations
 
 import datetime
-import os
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 
+from haven.site import Site
 
-def today() -> datetime.date:
-    value = os.environ.get("HAVEN_TODAY")
-    return datetime.date.fromisoformat(value) if value else datetime.date.today()
+
+def today(site: Site) -> datetime.date:
+    return site.today or datetime.date.today()
 
 
 def long_date(date: datetime.date, lang: str) -> str:

@@ -1,6 +1,6 @@
 """Read and validate every page, UI-strings file and data file of the site, once.
 
-Both the build (hooks, through `load()`) and `haven check` (through
+Both the build (the haven plugin, through `load()`) and `haven check` (through
 `collect()`) start here, so they report the same findings. All findings are collected before anything is raised, so an
 editor sees every problem in one run.
 """
@@ -22,8 +22,6 @@ from haven.site import Site
 from haven.textfile import read_text
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
-# Where the build keeps the validated content in MkDocs' config (config.extra), for the hooks.
-CONTENT_KEY = "haven_content"
 
 
 @dataclass(frozen=True)

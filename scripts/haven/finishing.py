@@ -37,14 +37,15 @@ def finish(
     `each` maps the per-language steps over the languages: a process pool's map runs them in parallel.
     """
     # First: a wrong contact stops the build before the slower steps.
-    securitytxt.write(site_dir, content.site.site_url, clock.today(), content.site.default.code)
+    today = clock.today(content.site)
+    securitytxt.write(site_dir, content.site, today)
     preview = built is not None and set(built) != set(content.site.codes)
     site = content.site.only(built) if built is not None and preview else content.site
     addresses.write_redirects(site_dir, addresses.redirect_pages(site, content.addresses))
     # A preview publishes nothing, and lacks the other languages' addresses on purpose.
     if not preview:
         # Raised as it is, so `haven build` and `haven check` name each lost address with its line.
-        withdrawn = stories.unpublished(content, clock.today())
+        withdrawn = stories.unpublished(content, today)
         lost = [
             d for d in addresses.findings(content.addresses, site, site_dir, withdrawn) if d.severity is Severity.ERROR
         ]

@@ -163,7 +163,7 @@ def pack(site: Site, site_dir: Path, lang: str) -> Path:
         def add(name: str, data: str | bytes) -> None:
             # Dated the day of the build, not the second: the same sources give the same pack, whichever
             # process or build wrote it.
-            entry = zipfile.ZipInfo(top + name, date_time=clock.today().timetuple()[:6])
+            entry = zipfile.ZipInfo(top + name, date_time=clock.today(site).timetuple()[:6])
             entry.external_attr = 0o644 << 16
             archive.writestr(entry, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
 

@@ -27,7 +27,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from haven import mkdocs_warnings, searchindex, static_i18n
-from haven.content import CONTENT_KEY, Content
+from haven.content import Content
 from haven.diagnostics import Diagnostic, DiagnosticsError
 from haven.site import Site
 
@@ -71,11 +71,12 @@ def build_language(config_path: Path, folder: Path, lang: str, content: Content)
     pages_logger.addFilter(not_mistakes)
     try:
         config = load_config(str(config_path), site_dir=str(folder), strict=True)
-        config.extra[CONTENT_KEY] = content
+        plugin = config.plugins["haven"]
+        plugin.content = content  # validated once, by the parent
         static_i18n.build_only(config, lang)
         mkdocs_build(config)
         index = json.loads((folder / searchindex.INDEX).read_text(encoding="utf-8"))
-        return Outcome(lang, Part(lang, folder, index, config.extra["haven_stylesheet"]), None, kept.records)
+        return Outcome(lang, Part(lang, folder, index, plugin.stylesheet), None, kept.records)
     except (Exception, Abort) as exc:  # handed to the parent, which raises it after showing the messages
         return Outcome(lang, None, exc, kept.records)
     finally:

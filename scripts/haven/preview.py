@@ -2,20 +2,19 @@
 
 A full build of every language takes many seconds; an editor working on one
 translation needs English (the fallback and the source) and their language.
-mkdocs-static-i18n builds only the languages marked `build: true`; the hooks
-unmark the others when HAVEN_PREVIEW_LANG names the language previewed. It is
-set by `haven serve --lang` for MkDocs' own `serve` (live reload included),
-which reads the configuration afresh at every rebuild.
+mkdocs-static-i18n builds only the languages marked `build: true`; the haven
+plugin unmarks the others when its `preview_language` option names the language
+previewed. `haven serve --lang` sets that option for MkDocs' own `serve` (live
+reload included), which reads the configuration afresh at every rebuild.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+from typing import Any
 
 from haven.site import Site
 
-ENV = "HAVEN_PREVIEW_LANG"
 ADDRESS = "127.0.0.1:8000"
 
 
@@ -38,6 +37,23 @@ def serve(config_path: Path, site: Site, lang: str | None, address: str = ADDRES
     from mkdocs.commands.serve import serve as mkdocs_serve  # MkDocs' build machinery: slow to import
 
     limit([], site, lang)  # an unknown language is refused before anything is built
-    if lang:
-        os.environ[ENV] = lang
-    mkdocs_serve(str(config_path), livereload=True, dev_addr=address)
+    # MkDocs takes options given here over the file's, at every rebuild.
+    plugins = {"plugins": with_preview_language(config_path, lang)} if lang else {}
+    mkdocs_serve(str(config_path), livereload=True, dev_addr=address, **plugins)
+
+
+def with_preview_language(config_path: Path, lang: str) -> list[Any]:
+    """mkdocs.yml's plugins as MkDocs reads them (`!ENV` included), the haven plugin's preview_language set."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    config = MkDocsConfig(config_file_path=str(config_path))
+    with open(config_path, "rb") as file:
+        config.load_file(file)
+    plugins = []
+    for entry in config.get("plugins") or []:
+        if entry == "haven":
+            entry = {"haven": {}}
+        if isinstance(entry, dict) and "haven" in entry:
+            entry = {"haven": {**(entry["haven"] or {}), "preview_language": lang}}
+        plugins.append(entry)
+    return plugins

@@ -1,8 +1,9 @@
 """/.well-known/security.txt (RFC 9116): where to report a security problem in the site.
 
-The contact comes from HAVEN_SECURITY_CONTACT, set by whoever publishes the site (the deploy workflow sets
-it to the repository's private vulnerability reporting form). Without it no file is written: a
-security.txt must name a contact that someone reads, and none can be guessed.
+The contact is the haven plugin's `security_contact` option (haven.site reads and checks it), which the
+repository's mkdocs.yml takes from HAVEN_SECURITY_CONTACT: the deploy workflow sets it to the repository's
+private vulnerability reporting form. Without it no file is written: a security.txt must name a contact
+that someone reads, and none can be guessed.
 
 Written by the build, not kept in docs/.well-known/: MkDocs leaves folders starting with a dot out
 unless exclude_docs brings them back, and the expiry date must move with every build.
@@ -11,43 +12,14 @@ unless exclude_docs brings them back, and the expiry date must move with every b
 from __future__ import annotations
 
 import datetime
-import os
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
-from haven.diagnostics import Diagnostic, DiagnosticsError
+from haven.site import Site
 
 PATH = ".well-known/security.txt"
-CONTACT_VARIABLE = "HAVEN_SECURITY_CONTACT"
 # RFC 9116 recommends less than a year; a day short of one keeps it so in any time zone.
 LIFETIME = datetime.timedelta(days=364)
-
-
-def contact(environ: dict[str, str] | None = None) -> str | None:
-    """The configured contact, checked; None when none is configured."""
-    value = (os.environ if environ is None else environ).get(CONTACT_VARIABLE, "").strip()
-    if not value:
-        return None
-    parts = urlsplit(value)
-    usable = (
-        (parts.scheme == "https" and parts.netloc)
-        or (parts.scheme == "mailto" and "@" in parts.path)
-        or (parts.scheme == "tel" and any(char.isdigit() for char in parts.path))
-    )
-    if not usable:
-        raise DiagnosticsError(
-            [
-                Diagnostic(
-                    CONTACT_VARIABLE,
-                    0,
-                    "H097",
-                    f"{value!r} is not an address security.txt can give as a contact",
-                    "an https:// page, a mailto: or a tel: address, e.g. "
-                    "https://github.com/<owner>/<repo>/security/advisories/new",
-                )
-            ]
-        )
-    return value
 
 
 def text(contact_address: str, site_url: str | None, built: datetime.date, language: str) -> str:
@@ -65,14 +37,13 @@ def text(contact_address: str, site_url: str | None, built: datetime.date, langu
     return "\n".join(lines) + "\n"
 
 
-def write(site_dir: Path, site_url: str | None, built: datetime.date, language: str) -> None:
-    """Write the file when a contact is configured (see contact())."""
-    address = contact()
-    if address is None:
+def write(site_dir: Path, site: Site, built: datetime.date) -> None:
+    """Write the file when a contact is configured."""
+    if site.security_contact is None:
         return
     target = site_dir / PATH
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text(address, site_url, built, language), encoding="utf-8")
+    target.write_text(text(site.security_contact, site.site_url, built, site.default.code), encoding="utf-8")
 
 
 def problems(served: str, now: datetime.datetime) -> list[str]:

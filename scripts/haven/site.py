@@ -6,10 +6,11 @@ languages); everything else in Haven asks this module.
 
 from __future__ import annotations
 
-import os
+import datetime
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
 import material
 from babel import Locale, UnknownLocaleError
@@ -55,6 +56,9 @@ class Site:
     overrides_dir: Path
     languages: tuple[Language, ...]
     site_url: str | None = None  # the public address, as MkDocs reads it
+    # The haven plugin's options (haven.plugin.HavenConfig):
+    today: datetime.date | None = None  # build and check as on this day; None: the real date
+    security_contact: str | None = None  # where security problems are reported (security.txt)
     # Navigation titles: (title, line in mkdocs.yml) from its nav, or, without a nav,
     # (section title MkDocs makes of a folder of English pages, None).
     nav_titles: tuple[tuple[str, int | None], ...] = ()
@@ -115,6 +119,8 @@ def load(config_path: Path) -> Site:
                 "mark English (en) as the default language",
             )
         )
+    options, found = _haven_options(config, doc)
+    problems += found
     if problems:
         raise DiagnosticsError(problems)
     return Site(
@@ -123,7 +129,8 @@ def load(config_path: Path) -> Site:
         docs_dir=root / (config.get("docs_dir") or "docs"),
         overrides_dir=overrides,
         languages=tuple(languages),
-        site_url=_env_value(config.get("site_url")),
+        site_url=config.get("site_url") if isinstance(config.get("site_url"), str) else None,
+        **options,
         nav_titles=tuple(_nav_titles(config.get("nav"), ("nav",), doc))
         if "nav" in config
         else _folder_titles(root / (config.get("docs_dir") or "docs") / defaults[0].code),
@@ -145,11 +152,58 @@ def _nav_titles(items, loc, doc):
                 yield from _nav_titles(value, (*loc, index, title), doc)
 
 
-def _env_value(value) -> str | None:
-    """A value as MkDocs reads it: `!ENV [NAME, …, default]` takes the first variable set."""
-    if isinstance(value, list) and value:
-        return next((os.environ[name] for name in value[:-1] if os.environ.get(name)), value[-1])
-    return value if isinstance(value, str) else None
+def _haven_options(config: dict, doc: yamlsource.YamlDocument) -> tuple[dict, list[Diagnostic]]:
+    """The options of `- haven:` under plugins, read once for the build, the checks and the commands."""
+    plugins = config.get("plugins") if isinstance(config.get("plugins"), list) else []
+    index, options = next(
+        ((i, entry["haven"]) for i, entry in enumerate(plugins) if isinstance(entry, dict) and "haven" in entry),
+        (None, None),
+    )
+    if not isinstance(options, dict):  # `- haven` alone, or no options
+        return {}, []
+    loc = ("plugins", index, "haven")
+    found: dict = {}
+    problems = []
+    day = options.get("today")
+    if day:
+        try:
+            found["today"] = datetime.date.fromisoformat(str(day))
+        except ValueError:
+            problems.append(
+                Diagnostic(
+                    doc.path,
+                    doc.line_of((*loc, "today")),
+                    "H035",
+                    f"'{day}' is not a day",
+                    "write it as YYYY-MM-DD, e.g. 2026-12-01, or leave it out to use the real date",
+                )
+            )
+    contact = options.get("security_contact")
+    if isinstance(contact, str) and contact.strip():
+        if _usable_contact(contact.strip()):
+            found["security_contact"] = contact.strip()
+        else:
+            problems.append(
+                Diagnostic(
+                    doc.path,
+                    doc.line_of((*loc, "security_contact")),
+                    "H097",
+                    f"{contact.strip()!r} is not an address security.txt can give as a contact",
+                    "an https:// page, a mailto: or a tel: address, e.g. "
+                    "https://github.com/<owner>/<repo>/security/advisories/new",
+                )
+            )
+    return found, problems
+
+
+def _usable_contact(value: str) -> bool:
+    """An address RFC 9116 allows as a Contact, one that leads somewhere."""
+    parts = urlsplit(value)
+    return bool(
+        (parts.scheme == "https" and parts.netloc)
+        or (parts.scheme == "mailto" and "@" in parts.path)
+        or (parts.scheme == "tel" and any(char.isdigit() for char in parts.path))
+    )
 
 
 def _language_entries(config: dict, doc: yamlsource.YamlDocument):

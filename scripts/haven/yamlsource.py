@@ -4,7 +4,8 @@ PyYAML's usual loaders turn `no` into False (Norwegian's language code), `01234`
 into 668 and `9:30` into 570, and let a repeated key silently win. Here every
 scalar stays the text the editor typed; a model converts each field once. The
 document is composed (not constructed), so nothing in it is ever executed and
-tags such as MkDocs' `!!python/name:` are read as plain text.
+tags such as MkDocs' `!!python/name:` are read as plain text; `!ENV [NAME, default]`
+gives what MkDocs gives, the variable's value or the default.
 
 Every document is first scanned, which takes time in proportion to its length:
 anchors and aliases (`&a`, `*a`), which let a few lines stand for millions of
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+import yaml_env_tag  # type: ignore[import-untyped]
 
 from haven.diagnostics import Diagnostic, DiagnosticsError
 from haven.safehtml import tags_in
@@ -36,6 +38,10 @@ _COERCED = {
 _NULL = "tag:yaml.org,2002:null"
 # libyaml's composer when PyYAML was built with it: the same nodes, several times faster.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Construct only what MkDocs' `!ENV` tag reads (a variable's value, or the default after the names): as
+# MkDocs does, or as the text typed where that fails (a day that is not one), for a model to name it.
+_ENV_READER = yaml.SafeLoader("")
+_ENV_TEXT_READER = yaml.BaseLoader("")
 # Haven's deepest file (a directory entry's phones) nests 4 levels.
 MAX_DEPTH = 12
 _OPEN = (
@@ -144,6 +150,12 @@ def parse(text: str, path: str, first_line: int = 1) -> YamlDocument:
                 # A field's line is its key's: a list or a mapping under it starts a line lower.
                 lines[(*loc, key)] = offset + key_node.start_mark.line + 1
             return result
+        if node.tag == "!ENV":  # read by MkDocs' own rule, so Haven sees the value MkDocs builds with
+            try:
+                value = yaml_env_tag.construct_env_tag(_ENV_READER, node)
+            except (ValueError, yaml.YAMLError):
+                value = yaml_env_tag.construct_env_tag(_ENV_TEXT_READER, node)
+            return None if value is None else str(value)
         if isinstance(node, yaml.SequenceNode):
             return [convert(item, (*loc, i)) for i, item in enumerate(node.value)]
         plain = not getattr(node, "style", None)  # None from the Python composer, "" from libyaml
