@@ -128,7 +128,9 @@ class HavenPlugin(BasePlugin[HavenConfig]):
         content = self._content()
         deadline.start(
             deadline.READING,
-            lambda page: content.site.show(content.site.docs_dir / page.file.src_uri) if isinstance(page, Page) else None,
+            lambda page: (
+                content.site.show(content.site.docs_dir / page.file.src_uri) if isinstance(page, Page) else None
+            ),
         )
 
     def on_build_error(self, *, error: Exception) -> None:
