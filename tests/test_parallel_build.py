@@ -9,7 +9,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
 from conftest import REPO
-from haven import built
+from haven import fingerprint
 from haven.build import build
 
 
@@ -38,7 +38,7 @@ def test_the_parallel_build_publishes_the_same_site_as_mkdocs_build(real_site, t
     sequential = tmp_path / "sequential"
     # `mkdocs build` (and `mkdocs serve`): mkdocs-static-i18n builds the languages one after the other.
     mkdocs_build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(sequential), strict=True))
-    (sequential / built.FINGERPRINT).write_bytes((parallel / built.FINGERPRINT).read_bytes())
+    (sequential / fingerprint.FILE).write_bytes((parallel / fingerprint.FILE).read_bytes())
     assert sorted(p.name for p in (sequential).iterdir() if p.is_dir()) == sorted(
         p.name for p in parallel.iterdir() if p.is_dir()
     )

@@ -59,10 +59,10 @@ def test_the_repository_passes_its_own_check(real_site, on_the_real_day):
 
 
 def test_a_build_records_the_fingerprint_of_its_sources(real_site):
-    from haven import built
+    from haven import fingerprint
 
     site_dir, _ = real_site
-    assert (site_dir / built.FINGERPRINT).read_text().strip() == built.fingerprint(SITE)
+    assert (site_dir / fingerprint.FILE).read_text().strip() == fingerprint.fingerprint(SITE)
 
 
 def article(site_dir, language, page: str) -> HTMLParser:

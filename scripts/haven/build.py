@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from haven import built, content, finishing, parts, site
+from haven import content, fingerprint, finishing, parts, site
 
 
 def build(config_path: Path, site_dir: Path, jobs: int | None = None) -> None:
@@ -48,7 +48,7 @@ def _build(config_path: Path, site_dir: Path, jobs: int | None) -> None:
     # Our own checks first: they name file and line, MkDocs' config errors do not.
     the_site = site.load(config_path)
     the_content = content.load(the_site)
-    inputs = built.fingerprint(the_site)  # before building: an edit during the build makes it stale
+    inputs = fingerprint.fingerprint(the_site)  # before building: an edit during the build makes it stale
     fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     scratch = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-parts-", dir=site_dir.parent))
     try:
@@ -60,7 +60,7 @@ def _build(config_path: Path, site_dir: Path, jobs: int | None) -> None:
             built_parts = parts.parts_of(list(each(parts.build_language, *zip(*tasks, strict=True))), the_site)
             parts.merge(the_content, built_parts, fresh)
             finishing.finish(the_content, fresh, built_parts[0].stylesheet, each=each)
-        (fresh / built.FINGERPRINT).write_text(inputs + "\n")
+        (fresh / fingerprint.FILE).write_text(inputs + "\n")
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise

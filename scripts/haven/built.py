@@ -10,7 +10,6 @@ than html.parser), and each finding names the source page and line.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -20,8 +19,6 @@ from selectolax.lexbor import LexborHTMLParser
 from haven import budget, schemes
 from haven.diagnostics import Diagnostic, line_holding
 from haven.site import Site
-
-FINGERPRINT = ".haven-build"
 
 
 @dataclass(frozen=True)
@@ -58,7 +55,7 @@ def check(site: Site, site_dir: Path) -> list[Diagnostic]:
     findings = []
     for rel, page in pages.items():
         view = views[rel]
-        source = _source_of(site, page.url)
+        source = site.source_of_url(page.url)
         if view.total > budget.LIMIT:
             findings.append(
                 Diagnostic(
@@ -100,7 +97,7 @@ def _is_stand_in(site: Site, url: str, source: Path) -> bool:
 
 def _into_translation(stand_in_of: Site | None, url: str) -> bool:
     """From an English stand-in, whether the linked page is a translation (its anchors are its own)."""
-    return stand_in_of is not None and not _written_in_english(stand_in_of, _source_of(stand_in_of, url))
+    return stand_in_of is not None and not _written_in_english(stand_in_of, stand_in_of.source_of_url(url))
 
 
 def _written_in_english(site: Site, source: Path | None) -> bool:
@@ -143,42 +140,6 @@ def _problem(href: str, page: BuiltPage, pages: dict[str, BuiltPage], site_dir: 
     return None
 
 
-def _source_of(site: Site, url: str) -> Path | None:
-    """The Markdown file a built page came from (its translation, or the English fallback)."""
-    lang, _, rest = url.partition("/")
-    if lang not in site.codes or lang == site.default.code:
-        lang, rest = site.default.code, url
-    stem = rest[:-1] if rest.endswith("/") else rest.removesuffix(".html")
-    candidates = [f"{stem}.md", f"{stem}/index.md"] if stem else ["index.md"]
-    for code in (lang, site.default.code):
-        for candidate in candidates:
-            path = site.docs_dir / code / candidate
-            if path.is_file():
-                return path
-    return None
-
-
 def _line_of(href: str, lines: list[str]) -> int:
     """The first source line that holds the link as written (or its last path part)."""
     return line_holding(lines, [href, href.split("#")[0].rstrip("/").rsplit("/", 1)[-1] or href])
-
-
-def fingerprint(site: Site) -> str:
-    """A digest of every input of the build: names, sizes and modification times."""
-    digest = hashlib.sha256()
-    roots = [site.docs_dir, site.strings_dir.parent, site.overrides_dir, site.root / "scripts", site.config_path]
-    for root in roots:
-        files = (
-            [root]
-            if root.is_file()
-            else sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-        )
-        for path in files:
-            stat = path.stat()
-            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
-
-
-def is_fresh(site: Site, site_dir: Path) -> bool:
-    marker = site_dir / FINGERPRINT
-    return marker.is_file() and marker.read_text().strip() == fingerprint(site)

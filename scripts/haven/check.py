@@ -17,7 +17,20 @@ from urllib.parse import urlsplit
 import markdown
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from haven import addresses, built, citations, clock, deadline, directory, externals, links, stories, translations, urgent
+from haven import (
+    addresses,
+    built,
+    citations,
+    clock,
+    deadline,
+    directory,
+    externals,
+    fingerprint,
+    links,
+    stories,
+    translations,
+    urgent,
+)
 from haven import content as content_module
 from haven import site as site_module
 from haven.diagnostics import Diagnostic, DiagnosticsError, Severity
@@ -104,7 +117,7 @@ def run(
             content.addresses, site, folder, stories.unpublished(content, today)
         )
 
-    if built.is_fresh(site, site_dir):
+    if fingerprint.is_fresh(site, site_dir):
         return sorted(set(findings + built_findings(site_dir))), None
     from haven import build as build_module  # MkDocs' build machinery: only when a build is needed
 

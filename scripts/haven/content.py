@@ -14,7 +14,7 @@ from pathlib import Path
 
 from haven import addresses as addresses_module
 from haven import directory as directory_module
-from haven import frontmatter, inputs, stories, translations, yamlsource
+from haven import frontmatter, inputs, stories, yamlsource
 from haven import urgent as urgent_module
 from haven.diagnostics import Diagnostic, DiagnosticsError
 from haven.models import PageMeta, Strings, TranslationMeta, validate
@@ -140,9 +140,26 @@ def collect(site: Site) -> tuple[Content, list[Diagnostic]]:
     addresses, found = addresses_module.load(site)
     problems += found
     content = Content(site=site, pages=pages, strings=strings, urgent=urgent, directory=directory, addresses=addresses)
-    problems += translations.orphans(content)
+    problems += _orphans(content)
     problems += stories.findings(content, allowed)
     return content, problems
+
+
+def _orphans(content: Content) -> list[Diagnostic]:
+    """Translations whose English page does not exist."""
+    return [
+        Diagnostic(
+            content.site.show(page.path),
+            1,
+            "H020",
+            f"there is no English page docs/{content.site.default.code}/{page.rel} for this translation",
+            "give the file the same path as its English page, or add the English page first",
+        )
+        for page in content.pages.values()
+        # The file, not its reading: an English page with a broken front matter has its own finding.
+        if page.lang != content.site.default.code
+        and not (content.site.docs_dir / content.site.default.code / page.rel).is_file()
+    ]
 
 
 def _same_address(site: Site, pages: Mapping[tuple[str, str], SourcePage]) -> list[Diagnostic]:

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from haven import addresses, assets, clock, offline, policy, searchindex, securitytxt, status, stories, unusedcss
-from haven import built as built_site
 from haven.content import Content
 from haven.diagnostics import DiagnosticsError, Severity
 
@@ -67,5 +66,5 @@ def finish(
 
 def _shown_source(content: Content, page: str) -> str:
     """The Markdown file a built page ('es/about/index.html') came from, as editors see it; else the page."""
-    source = built_site._source_of(content.site, page.removesuffix("index.html"))
+    source = content.site.source_of_url(page.removesuffix("index.html"))
     return content.site.show(source) if source else page

@@ -21,6 +21,7 @@ import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol, cast
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -34,6 +35,13 @@ from haven.site import Site
 SITEMAP = "sitemap.xml"
 _URLS_START = "\n    <url>"  # the sitemap template's indentation (mkdocs_static_i18n/custom_i18n_sitemap)
 _URLS_END = "\n</urlset>"
+
+
+class _HavenPlugin(Protocol):
+    """What a part reads and sets on the haven plugin (haven.plugin), which builds on MkDocs' events."""
+
+    content: Content | None
+    stylesheet: str
 
 
 @dataclass(frozen=True)
@@ -71,7 +79,7 @@ def build_language(config_path: Path, folder: Path, lang: str, content: Content)
     pages_logger.addFilter(not_mistakes)
     try:
         config = load_config(str(config_path), site_dir=str(folder), strict=True)
-        plugin = config.plugins["haven"]
+        plugin = cast(_HavenPlugin, config.plugins["haven"])
         plugin.content = content  # validated once, by the parent
         static_i18n.build_only(config, lang)
         mkdocs_build(config)

@@ -30,6 +30,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from haven import (
     bidi,
@@ -196,16 +197,18 @@ class HavenPlugin(BasePlugin[HavenConfig]):
         templatecache.use(env)
         return env
 
-    def _theme_files(self, context: dict) -> dict:
+    def _theme_files(self, context: TemplateContext) -> TemplateContext:
         # Material's hashed script and its whole stylesheet, which the theme loads when search opens.
         context["haven_bundle"] = self.bundle
         context["haven_stylesheet_all"] = unusedcss.full_name(self.stylesheet)
         return context
 
-    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav) -> TemplateContext:
         return self._theme_files(context)
 
-    def on_template_context(self, context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
         """Give the 404 page its words, and its language menu the home pages.
 
         mkdocs-static-i18n rewrites the menu's links for every page and leaves them

@@ -38,8 +38,8 @@ def serve(config_path: Path, site: Site, lang: str | None, address: str = ADDRES
 
     limit([], site, lang)  # an unknown language is refused before anything is built
     # MkDocs takes options given here over the file's, at every rebuild.
-    plugins = {"plugins": with_preview_language(config_path, lang)} if lang else {}
-    mkdocs_serve(str(config_path), livereload=True, dev_addr=address, **plugins)
+    plugins = with_preview_language(config_path, lang) if lang else None
+    mkdocs_serve(str(config_path), livereload=True, dev_addr=address, plugins=plugins)
 
 
 def with_preview_language(config_path: Path, lang: str) -> list[Any]:

@@ -90,6 +90,20 @@ class Site:
     def show(self, path: Path) -> str:
         return display_path(path, self.root)
 
+    def source_of_url(self, url: str) -> Path | None:
+        """The Markdown file a built page ('es/about/') came from: its translation, or the English page."""
+        lang, _, rest = url.partition("/")
+        if lang not in self.codes or lang == self.default.code:
+            lang, rest = self.default.code, url
+        stem = rest[:-1] if rest.endswith("/") else rest.removesuffix(".html")
+        candidates = [f"{stem}.md", f"{stem}/index.md"] if stem else ["index.md"]
+        for code in (lang, self.default.code):
+            for candidate in candidates:
+                path = self.docs_dir / code / candidate
+                if path.is_file():
+                    return path
+        return None
+
 
 def load(config_path: Path) -> Site:
     """Read mkdocs.yml; raise DiagnosticsError naming each wrong language entry."""
@@ -154,14 +168,16 @@ def _nav_titles(items, loc, doc):
 
 def _haven_options(config: dict, doc: yamlsource.YamlDocument) -> tuple[dict, list[Diagnostic]]:
     """The options of `- haven:` under plugins, read once for the build, the checks and the commands."""
-    plugins = config.get("plugins") if isinstance(config.get("plugins"), list) else []
-    index, options = next(
-        ((i, entry["haven"]) for i, entry in enumerate(plugins) if isinstance(entry, dict) and "haven" in entry),
-        (None, None),
-    )
-    if not isinstance(options, dict):  # `- haven` alone, or no options
+    plugins = config.get("plugins")
+    found_at = [
+        (i, entry["haven"])
+        for i, entry in enumerate(plugins if isinstance(plugins, list) else [])
+        if isinstance(entry, dict) and "haven" in entry
+    ]
+    if not found_at or not isinstance(found_at[0][1], dict):  # `- haven` alone, or no options
         return {}, []
-    loc = ("plugins", index, "haven")
+    index, options = found_at[0]
+    loc: yamlsource.Loc = ("plugins", index, "haven")
     found: dict = {}
     problems = []
     day = options.get("today")

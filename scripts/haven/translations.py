@@ -69,23 +69,6 @@ def translated_languages(content: Content, rel: str) -> list[str]:
     return [code for code in content.site.codes if content.page(code, rel) is not None]
 
 
-def orphans(content: Content) -> list[Diagnostic]:
-    """Translations whose English page does not exist."""
-    return [
-        Diagnostic(
-            content.site.show(page.path),
-            1,
-            "H020",
-            f"there is no English page docs/{content.site.default.code}/{page.rel} for this translation",
-            "give the file the same path as its English page, or add the English page first",
-        )
-        for page in content.pages.values()
-        # The file, not its reading: an English page with a broken front matter has its own finding.
-        if page.lang != content.site.default.code
-        and not (content.site.docs_dir / content.site.default.code / page.rel).is_file()
-    ]
-
-
 def findings(content: Content, today: datetime.date, strict: bool = False) -> list[Diagnostic]:
     """What editors and translators should know about the state of translations."""
     site = content.site

@@ -160,7 +160,7 @@ def check(browser: Browser, base: str, paths: list[str], site: Site, security_tx
             if served.ok
             else [
                 f"answered {served.status} {served.status_text} (the build writes it when "
-                f"{securitytxt.CONTACT_VARIABLE} is set)"
+                "the haven plugin's security_contact is set: HAVEN_SECURITY_CONTACT in mkdocs.yml)"
             ]
         )
         reader.problems += [f"{address}: {problem}" for problem in found]

@@ -75,7 +75,7 @@ def test_a_site_without_security_txt_is_named(browser, tmp_path):
     try:
         assert verify.check(browser, server.url, [], SITE, security_txt=True) == [
             f"{server.url}.well-known/security.txt: answered 404 File not found (the build writes it when "
-            "HAVEN_SECURITY_CONTACT is set)"
+            "the haven plugin's security_contact is set: HAVEN_SECURITY_CONTACT in mkdocs.yml)"
         ]
     finally:
         server.close()
