@@ -140,8 +140,16 @@ def mkdocs_yml(languages: dict[str, str]) -> str:
         )
         + entries
         + "\n"
-        + "  - haven:\n      today: !ENV [HAVEN_TODAY, null]\n      security_contact: !ENV [HAVEN_SECURITY_CONTACT, null]\n"
+        + HAVEN_PLUGIN
     )
+
+
+# The haven plugin after i18n, as in the repository's mkdocs.yml.
+HAVEN_PLUGIN = """\
+  - haven:
+      today: !ENV [HAVEN_TODAY, null]
+      security_contact: !ENV [HAVEN_SECURITY_CONTACT, null]
+"""
 
 
 class FixtureSite:
