@@ -6,21 +6,17 @@ import sys
 
 import pytest
 
-from conftest import ENGLISH_HOME, FixtureSite
+from conftest import ENGLISH_HOME, HAVEN_PLUGIN, FixtureSite
 
 pytestmark = pytest.mark.site
-
-HAVEN_OPTIONS = (
-    "  - haven:\n      today: !ENV [HAVEN_TODAY, null]\n      security_contact: !ENV [HAVEN_SECURITY_CONTACT, null]\n"
-)
 
 
 def organization_site(root, options: str) -> FixtureSite:
     site = FixtureSite(root, {"en": "English", "es": "Español"})
     config = site.config.read_text(encoding="utf-8")
-    assert HAVEN_OPTIONS in config
+    assert HAVEN_PLUGIN in config
     site.config.write_text(
-        config.replace("site_name: Haven test", "site_name: Legal aid of the valley").replace(HAVEN_OPTIONS, options),
+        config.replace("site_name: Haven test", "site_name: Legal aid of the valley").replace(HAVEN_PLUGIN, options),
         encoding="utf-8",
     )
     site.write("en/index.md", ENGLISH_HOME.replace("Know your rights", "Legal aid of the valley"))

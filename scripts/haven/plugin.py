@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime
 import logging
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, cast
 from urllib.parse import urljoin
 
 from mkdocs.config import base
@@ -199,8 +199,10 @@ class HavenPlugin(BasePlugin[HavenConfig]):
 
     def _theme_files(self, context: TemplateContext) -> TemplateContext:
         # Material's hashed script and its whole stylesheet, which the theme loads when search opens.
-        context["haven_bundle"] = self.bundle
-        context["haven_stylesheet_all"] = unusedcss.full_name(self.stylesheet)
+        # Haven's own names beside MkDocs' (TemplateContext lists only MkDocs').
+        cast(dict[str, Any], context).update(
+            haven_bundle=self.bundle, haven_stylesheet_all=unusedcss.full_name(self.stylesheet)
+        )
         return context
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav) -> TemplateContext:
@@ -216,7 +218,8 @@ class HavenPlugin(BasePlugin[HavenConfig]):
         that page. Its untouched list (links to each home page) is restored here.
         """
         if template_name == "404.html":
-            context["haven_not_found"] = pageview.not_found(self._content(), _build_language(config), self.today)
+            not_found = pageview.not_found(self._content(), _build_language(config), self.today)
+            cast(dict[str, Any], context)["haven_not_found"] = not_found
             static_i18n.restore_home_pages_menu(config)
         return self._theme_files(context)
 
