@@ -15,14 +15,17 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
 from conftest import REPO
-from haven import preview
+from haven import preview, static_i18n
 from haven import site as site_module
 
 
-def test_only_english_and_the_previewed_language_are_built(fixture_site, monkeypatch):
+def test_only_english_and_the_previewed_language_are_built(fixture_site):
     fixture_site.translate("es", "index.md", "Sus derechos", "# Sus derechos\n\nNo abra la puerta.\n")
-    monkeypatch.setenv(preview.ENV, "es")
-    mkdocs_build(load_config(str(fixture_site.config), site_dir=str(fixture_site.site_dir), strict=True))
+    # As `haven serve --lang es` hands MkDocs the plugins.
+    plugins = preview.with_preview_language(fixture_site.config, "es")
+    mkdocs_build(
+        load_config(str(fixture_site.config), site_dir=str(fixture_site.site_dir), strict=True, plugins=plugins)
+    )
     built = sorted(p.name for p in fixture_site.site_dir.iterdir() if (p / "index.html").is_file())
     assert "es" in built and "ar" not in built and "ht" not in built
     assert "No abra la puerta." in fixture_site.html("es/")
@@ -117,7 +120,7 @@ def test_the_preview_of_the_default_language_builds_english_alone():
             self.locale, self.build = locale, True
 
     entries = [Entry(code) for code in site.codes]
-    preview.limit(entries, site, "en")
+    static_i18n.limit(entries, site, "en")
     assert [e.locale for e in entries if e.build] == ["en"]
-    preview.limit(entries, site, "ar")
+    static_i18n.limit(entries, site, "ar")
     assert [e.locale for e in entries if e.build] == ["en", "ar"]

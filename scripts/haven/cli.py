@@ -126,11 +126,11 @@ def _run(args: argparse.Namespace) -> int:
                 ](rows)
             )
         elif args.verb == "serve":
-            from haven import preview
+            from haven import preview, static_i18n
 
             try:
                 preview.serve(args.config, site_module.load(args.config), args.lang or None, args.dev_addr)
-            except preview.UnknownLanguage as exc:
+            except static_i18n.UnknownLanguage as exc:
                 print(f"serve: {exc}", file=sys.stderr)
                 return 2
         elif args.verb == "addresses":

@@ -42,7 +42,6 @@ from haven import (
     legal_help,
     offline,
     pageview,
-    preview,
     qr,
     safehtml,
     searchdialog,
@@ -99,8 +98,8 @@ class HavenPlugin(BasePlugin[HavenConfig]):
             self.content = self._load(config)
         content = self.content
         try:
-            preview.limit(static_i18n.languages(config), content.site, self.config.preview_language)
-        except preview.UnknownLanguage as exc:
+            static_i18n.limit(static_i18n.languages(config), content.site, self.config.preview_language)
+        except static_i18n.UnknownLanguage as exc:
             raise PluginError(f"preview_language: {exc}") from None
         self.today = clock.today(content.site)
         self.bundle = _material_asset(config, "assets/javascripts/bundle.*.min.js")

@@ -3,8 +3,8 @@
 A full build of every language takes many seconds; an editor working on one
 translation needs English (the fallback and the source) and their language.
 mkdocs-static-i18n builds only the languages marked `build: true`; the haven
-plugin unmarks the others when its `preview_language` option names the language
-previewed. `haven serve --lang` sets that option for MkDocs' own `serve` (live
+plugin unmarks the others (haven.static_i18n.limit) when its `preview_language`
+option names the language previewed. `haven serve --lang` sets that option for MkDocs' own `serve` (live
 reload included), which reads the configuration afresh at every rebuild.
 """
 
@@ -13,47 +13,36 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from haven import static_i18n
 from haven.site import Site
 
 ADDRESS = "127.0.0.1:8000"
-
-
-class UnknownLanguage(ValueError):
-    pass
-
-
-def limit(languages: list, site: Site, lang: str | None) -> None:
-    """Leave every language of mkdocs-static-i18n's configuration but English and `lang` unbuilt."""
-    if not lang:
-        return
-    if lang not in site.codes:
-        raise UnknownLanguage(f"'{lang}' is not a language of this site; choose one of: {' '.join(site.codes)}")
-    for language in languages:
-        language.build = language.locale in (site.default.code, lang)
 
 
 def serve(config_path: Path, site: Site, lang: str | None, address: str = ADDRESS) -> None:
     """Serve the site (every language, or English and `lang`) with live reload until interrupted."""
     from mkdocs.commands.serve import serve as mkdocs_serve  # MkDocs' build machinery: slow to import
 
-    limit([], site, lang)  # an unknown language is refused before anything is built
+    static_i18n.limit([], site, lang)  # an unknown language is refused before anything is built
     # MkDocs takes options given here over the file's, at every rebuild.
     plugins = with_preview_language(config_path, lang) if lang else None
     mkdocs_serve(str(config_path), livereload=True, dev_addr=address, plugins=plugins)
 
 
-def with_preview_language(config_path: Path, lang: str) -> list[Any]:
-    """mkdocs.yml's plugins as MkDocs reads them (`!ENV` included), the haven plugin's preview_language set."""
+def with_preview_language(config_path: Path, lang: str) -> dict[str, Any]:
+    """mkdocs.yml's plugins as MkDocs reads them (`!ENV` included), the haven plugin's preview_language set.
+
+    As a mapping of names to options, which MkDocs also accepts: it reads a list by emptying it, and `serve`
+    hands the same value to every rebuild. (Changes to mkdocs.yml's plugins need a restart of the preview.)
+    """
     from mkdocs.config.defaults import MkDocsConfig
 
     config = MkDocsConfig(config_file_path=str(config_path))
     with open(config_path, "rb") as file:
         config.load_file(file)
-    plugins = []
+    plugins: dict[str, Any] = {}
     for entry in config.get("plugins") or []:
-        if entry == "haven":
-            entry = {"haven": {}}
-        if isinstance(entry, dict) and "haven" in entry:
-            entry = {"haven": {**(entry["haven"] or {}), "preview_language": lang}}
-        plugins.append(entry)
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
+        plugins[name] = options or {}
+    plugins["haven"] = {**plugins.get("haven", {}), "preview_language": lang}
     return plugins

@@ -16,6 +16,8 @@ from typing import Any, cast
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs_static_i18n.plugin import I18n
 
+from haven.site import Site
+
 
 def _plugin(config: MkDocsConfig) -> I18n:
     return cast(I18n, config.plugins["i18n"])
@@ -46,3 +48,17 @@ def restore_home_pages_menu(config: MkDocsConfig) -> None:
     """Give the language menu back its links to each home page, as they were before the plugin rewrote
     them for a page. Set as an attribute, as the plugin sets it: templates read the attribute first."""
     vars(config.extra)["alternate"] = deepcopy(_plugin(config).extra_alternate)
+
+
+class UnknownLanguage(ValueError):
+    pass
+
+
+def limit(languages: list, site: Site, lang: str | None) -> None:
+    """Leave every language of mkdocs-static-i18n's configuration but English and `lang` unbuilt."""
+    if not lang:
+        return
+    if lang not in site.codes:
+        raise UnknownLanguage(f"'{lang}' is not a language of this site; choose one of: {' '.join(site.codes)}")
+    for language in languages:
+        language.build = language.locale in (site.default.code, lang)
