@@ -7,7 +7,7 @@
 #                to another host, no Content-Security-Policy violation (haven verify)
 #   make build   build the site into site/ (replaced only when the build succeeds), every core
 #                building languages at once; JOBS=1 builds them one after the other
-#   make check   lint the code (ruff, mypy), check the workflows, the sources and a strict build,
+#   make check   lint the code (ruff, mypy, import-linter), check the workflows, the sources and a strict build,
 #                without touching site/;
 #                REPORT=file also writes the report to that file (CI uploads it)
 #   make sources visit every cited source and report those that fail, moved or lost their quote
@@ -52,8 +52,10 @@ REPORT ?=
 # depend on what else a machine has installed.
 ACTIONLINT := $(BIN)/actionlint -shellcheck= -pyflakes= .github/workflows/*.yml
 
-# ruff: the code's lint rules and format; mypy: its types (both set in pyproject.toml).
-RUFF := $(BIN)/ruff check scripts tests bench && $(BIN)/ruff format --check scripts tests bench && $(BIN)/mypy
+# ruff: the code's lint rules and format; mypy: its types; lint-imports: each layer of
+# scripts/haven imports only the layers below it (all three set in pyproject.toml).
+RUFF := $(BIN)/ruff check scripts tests bench && $(BIN)/ruff format --check scripts tests bench && $(BIN)/mypy \
+	&& $(BIN)/lint-imports --no-cache
 
 check: setup
 ifdef REPORT

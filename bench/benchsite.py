@@ -9,7 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from haven.build import build  # noqa: E402
+from haven.publish.build import build  # noqa: E402
 
 
 def site_dir(argv: list[str]) -> Path:

@@ -58,7 +58,7 @@ You have the right to stay silent. Go back to [the start](index.md) or to
 
 
 def generate(out: Path, languages: int = 12, pages: int = 200) -> Path:
-    from haven import content, site, translations
+    from haven.sources import content, site, translations
 
     codes = list(LANGUAGES)[:languages]
     out.mkdir(parents=True, exist_ok=True)

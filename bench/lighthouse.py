@@ -4,7 +4,7 @@
     .venv/bin/python bench/lighthouse.py [--pages PATH ...] [--languages CODE ...]
 
 Builds the site with site_url set to the address it is served from, as a
-deployment would, serves it gzip-compressed (haven/serving.py) and runs
+deployment would, serves it gzip-compressed (haven/publish/serving.py) and runs
 Lighthouse's default mobile run (simulated slow 4G, 4x slower CPU) with
 Debian's Chromium. Each page runs --runs times (3 unless told) and its median
 run, by performance score, is reported, as Lighthouse advises for noisy
@@ -25,9 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from haven import site  # noqa: E402
-from haven.build import build  # noqa: E402
-from haven.serving import Server  # noqa: E402
+from haven.publish.build import build  # noqa: E402
+from haven.publish.serving import Server  # noqa: E402
+from haven.sources import site  # noqa: E402
 
 PORT = 8765
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]

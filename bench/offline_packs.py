@@ -1,4 +1,4 @@
-"""Size of each language's offline pack (haven/offline.py), as readers download it and unzipped.
+"""Size of each language's offline pack (haven/publish/offline.py), as readers download it and unzipped.
 
     .venv/bin/python bench/offline_packs.py [site-dir]
 
@@ -16,7 +16,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import benchsite  # noqa: E402
 
-from haven import offline, site  # noqa: E402
+from haven.publish import offline  # noqa: E402
+from haven.sources import site  # noqa: E402
 
 
 def main() -> None:

@@ -3,7 +3,7 @@
     .venv/bin/python bench/page_weight.py [site-dir]
 
 Builds the site into a scratch folder unless a built one is given. Sizes are
-gzip-compressed (haven/budget.py), as a static host serves them.
+gzip-compressed (haven/core/budget.py), as a static host serves them.
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import benchsite  # noqa: E402
 
-from haven import budget, searchindex, site, unusedcss  # noqa: E402
+from haven.core import budget  # noqa: E402
+from haven.publish import searchindex, unusedcss  # noqa: E402
+from haven.sources import site  # noqa: E402
 
 
 def kind(page: str, codes: set[str]) -> str:

@@ -5,7 +5,7 @@
 
 For each query, in a 360 px Chromium tab: the pages found, and the bytes that
 opening the search and running the first query cost beyond the page's first
-view (gzip-compressed, as haven/budget.py counts a first view). Pagefind
+view (gzip-compressed, as haven/core/budget.py counts a first view). Pagefind
 indexes a copy of the site; the site itself is not changed.
 """
 
@@ -27,8 +27,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import benchsite  # noqa: E402
 
-from haven import budget  # noqa: E402
-from haven.serving import Server  # noqa: E402
+from haven.core import budget  # noqa: E402
+from haven.publish.serving import Server  # noqa: E402
 
 QUERIES = [("en", "warrant"), ("es", "abogado"), ("ar", "محامي"), ("zh", "律师"), ("zh", "令状"), ("ht", "avoka")]
 PAGE = "rights/at-home/"

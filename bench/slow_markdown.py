@@ -1,7 +1,7 @@
 """How long Python-Markdown, with the site's extensions, takes to read a run of N '[' signs.
 
 The time grows with the square of N, which is why reading a language's pages has a time limit
-(haven/deadline.py). Run: .venv/bin/python bench/slow_markdown.py
+(haven/core/deadline.py). Run: .venv/bin/python bench/slow_markdown.py
 """
 
 from __future__ import annotations

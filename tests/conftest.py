@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from haven.serving import Server
+from haven.publish.serving import Server
 
 REPO = Path(__file__).resolve().parents[1]
 
 # Every test runs on a fixed day, never on the day it is run: a fixture page reviewed on 2026-11-01
 # would otherwise turn a year old on 2027-11-02 and fail the tests of a change that did nothing.
 # Fixture sites live on FIXTURE_TODAY. Set here, before any test, for this process and the build
-# processes it starts (haven.clock reads it).
+# processes it starts (haven.sources.clock reads it).
 FIXTURE_TODAY = "2026-12-01"
 os.environ["HAVEN_TODAY"] = FIXTURE_TODAY
 
@@ -185,7 +185,7 @@ class FixtureSite:
         human_reviewed: bool = False,
     ) -> Path:
         """Write a translation stamped against the current English page (or `source_hash`)."""
-        from haven import content, site, translations
+        from haven.sources import content, site, translations
 
         if source_hash is None:
             the_site = site.load(self.config)
@@ -199,7 +199,7 @@ class FixtureSite:
         )
 
     def build(self) -> int:
-        from haven.cli import main
+        from haven.commands.cli import main
 
         return main(["-f", str(self.config), "build"])
 
@@ -229,7 +229,7 @@ def make_site(tmp_path: Path) -> Callable[..., FixtureSite]:
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     """The repository's own site, built once for the whole run and served by each test process:
     (site folder, base URL)."""
-    from haven.build import build
+    from haven.publish.build import build
 
     # The folder every test process of this run shares (pytest-xdist's workers each have one below it).
     shared = tmp_path_factory.getbasetemp()

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from conftest import ENGLISH_AT_HOME, ENGLISH_HOME, REPO
-from haven import addresses, site
-from haven.cli import main
+from haven.commands.cli import main
+from haven.sources import addresses, site
 from test_real_site import SITE
 
 PUBLISHED = """\

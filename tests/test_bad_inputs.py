@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ENGLISH_AT_HOME, FixtureSite, mkdocs_yml
-from haven import deadline
+from haven.core import deadline
 
 LANGUAGES = {"en": "English", "es": "Español"}
 LAST_GOOD = "<!doctype html><title>The last good site</title>\n"
@@ -591,7 +591,7 @@ def test_a_title_yaml_would_read_as_another_type_is_published_as_typed(typed, tm
 
 
 def test_a_script_the_page_check_missed_is_never_hashed_into_the_policy_nor_published(tmp_path, capsys, monkeypatch):
-    from haven import safehtml
+    from haven.core import safehtml
 
     monkeypatch.setattr(safehtml, "content_problems", lambda html: [])  # as if the first check had a gap
     site = make(tmp_path)
@@ -623,7 +623,7 @@ def test_a_page_markdown_would_read_for_hours_stops_the_build_at_the_time_limit(
 
 
 def test_an_error_of_haven_s_own_is_one_line_asking_for_a_report_never_a_traceback(tmp_path, capsys, monkeypatch):
-    from haven import frontmatter
+    from haven.sources import frontmatter
 
     def broken(text, path):
         raise KeyError("surprise")
@@ -641,8 +641,8 @@ def test_an_error_of_haven_s_own_is_one_line_asking_for_a_report_never_a_traceba
 
 def test_a_page_left_out_of_nav_is_one_finding_at_the_page():
     from conftest import REPO
-    from haven import mkdocs_warnings
-    from haven import site as site_module
+    from haven.publish import mkdocs_warnings
+    from haven.sources import site as site_module
 
     the_site = site_module.load(REPO / "mkdocs.yml")
     message = (
@@ -659,7 +659,8 @@ def test_a_page_left_out_of_nav_is_one_finding_at_the_page():
 
 
 def test_a_warning_haven_does_not_know_is_one_finding_in_mkdocs_words_at_the_page_it_names(tmp_path):
-    from haven import mkdocs_warnings, site
+    from haven.publish import mkdocs_warnings
+    from haven.sources import site
 
     the_site = site.load(make(tmp_path).config)
     assert [
@@ -686,7 +687,7 @@ def test_an_anchor_from_a_page_not_yet_translated_into_a_translated_page_builds_
     assert site.build() == 0  # the Spanish reader of the English stand-in lands at the top of the Spanish page
     assert 'href="rights/at-home/#ask-to-see-the-warrant"' in site.html("es/")
     capsys.readouterr()
-    from haven.cli import main
+    from haven.commands.cli import main
 
     main(["-f", str(site.config), "check"])
     assert " H061 " not in capsys.readouterr().out

@@ -6,8 +6,8 @@ import importlib.util
 import pytest
 
 from conftest import REPO
-from haven import check
-from haven.diagnostics import Severity
+from haven.checks import check
+from haven.core.diagnostics import Severity
 
 pytestmark = pytest.mark.site
 

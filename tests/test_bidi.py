@@ -1,4 +1,4 @@
-from haven.bidi import isolate_latin_parentheticals as isolate
+from haven.render.bidi import isolate_latin_parentheticals as isolate
 
 
 def test_latin_parenthetical_in_arabic_is_isolated():

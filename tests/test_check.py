@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from haven.cli import main
+from haven.commands.cli import main
 
 ENGLISH_PAGE_TEXT = """---
 title: More help

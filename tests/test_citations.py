@@ -3,7 +3,7 @@ haven check names the weak ones, and readers see kind and date at the page's foo
 
 from __future__ import annotations
 
-from haven.cli import main
+from haven.commands.cli import main
 
 PAGE = """---
 title: Papers

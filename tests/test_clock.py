@@ -3,8 +3,8 @@ import datetime
 import pytest
 
 from conftest import FIXTURE_LANGUAGES, mkdocs_yml
-from haven import clock, site
-from haven.diagnostics import DiagnosticsError
+from haven.core.diagnostics import DiagnosticsError
+from haven.sources import clock, site
 
 DAY = datetime.date(2026, 11, 28)
 

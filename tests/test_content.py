@@ -2,8 +2,8 @@
 
 import pytest
 
-from haven import content, site, translations
-from haven.diagnostics import DiagnosticsError
+from haven.core.diagnostics import DiagnosticsError
+from haven.sources import content, site, translations
 
 
 def load(fixture_site):

@@ -14,7 +14,7 @@ from test_bad_inputs import LAST_GOOD, make
 
 pytestmark = pytest.mark.site
 
-BUILD = "from haven.cli import main; raise SystemExit(main(['-f', {config!r}, 'build']))"
+BUILD = "from haven.commands.cli import main; raise SystemExit(main(['-f', {config!r}, 'build']))"
 
 
 def start(site) -> subprocess.Popen:

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from haven import directory, site
+from haven.sources import directory, site
 
 GOOD = """\
 id: "example-center"
@@ -117,7 +117,7 @@ def test_old_checks_and_missing_translations_are_warnings(fixture_site):
 def test_status_counts_the_directory_texts_of_each_language(fixture_site, capsys):
     import json
 
-    from haven.cli import main
+    from haven.commands.cli import main
 
     write_entry(fixture_site, GOOD)
     assert main(["-f", str(fixture_site.config), "status", "--format", "json"]) == 0

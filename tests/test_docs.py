@@ -3,7 +3,7 @@
 import re
 
 from conftest import REPO
-from haven.cli import _parser
+from haven.commands.cli import _parser
 
 CODE = re.compile(r'"(H\d{3})"')
 
@@ -14,7 +14,7 @@ def documented_codes() -> set[str]:
 
 
 def test_every_finding_code_is_documented_and_every_documented_code_exists():
-    used = {code for path in (REPO / "scripts" / "haven").glob("*.py") for code in CODE.findall(path.read_text())}
+    used = {code for path in (REPO / "scripts" / "haven").rglob("*.py") for code in CODE.findall(path.read_text())}
     assert used == documented_codes()
 
 

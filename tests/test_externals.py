@@ -7,7 +7,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from haven import externals
+from haven.checks import externals
 
 
 class Handler(BaseHTTPRequestHandler):

@@ -1,4 +1,4 @@
-from haven.formnumbers import keep_whole
+from haven.render.formnumbers import keep_whole
 
 
 def test_form_numbers_are_kept_on_one_line():

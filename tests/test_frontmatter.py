@@ -1,7 +1,7 @@
 import pytest
 
-from haven.diagnostics import DiagnosticsError
-from haven.frontmatter import split
+from haven.core.diagnostics import DiagnosticsError
+from haven.sources.frontmatter import split
 
 
 def test_header_and_body_are_split_with_line_numbers():

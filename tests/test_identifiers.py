@@ -6,7 +6,7 @@ import pytest
 from babel.dates import format_date
 
 from conftest import REPO
-from haven import identifiers, site
+from haven.sources import identifiers, site
 
 LANGUAGES = [language.code for language in site.load(REPO / "mkdocs.yml").languages]
 # "He told us: … Then he left." in each site language, around the identifier.

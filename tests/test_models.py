@@ -1,7 +1,7 @@
 import datetime
 
-from haven.models import PageMeta, TranslationMeta, validate
-from haven.yamlsource import parse
+from haven.core.yamlsource import parse
+from haven.sources.models import PageMeta, TranslationMeta, validate
 
 ENGLISH = """\
 title: Your rights

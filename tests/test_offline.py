@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from haven import offline
+from haven.publish import offline
 from test_real_site import PAGES, SITE
 
 

@@ -9,8 +9,8 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
 from conftest import REPO
-from haven import fingerprint
-from haven.build import build
+from haven.publish.build import build
+from haven.sources import fingerprint
 
 
 def differences(one: Path, other: Path) -> list[str]:
@@ -77,7 +77,7 @@ def test_a_language_that_fails_in_its_process_stops_the_build_and_says_where(fix
 
 
 def test_jobs_must_be_a_number_of_processes(fixture_site, capsys):
-    from haven.cli import main
+    from haven.commands.cli import main
 
     for bad in ("0", "-2", "many"):
         try:

@@ -3,8 +3,8 @@
 import json
 import random
 
-from haven import budget
-from haven.cli import main
+from haven.commands.cli import main
+from haven.core import budget
 
 
 def test_a_page_over_the_first_view_budget_fails_the_check_naming_its_heaviest_parts(fixture_site, capsys):

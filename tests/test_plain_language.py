@@ -5,7 +5,7 @@ import re
 import pytest
 
 from conftest import REPO
-from haven import content, site
+from haven.sources import content, site
 
 SITE = site.load(REPO / "mkdocs.yml")
 ENGLISH = sorted((SITE.docs_dir / SITE.default.code).rglob("*.md"))

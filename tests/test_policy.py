@@ -18,10 +18,10 @@ from mkdocs.config import load_config
 from selectolax.lexbor import LexborHTMLParser
 
 from conftest import FIXTURE_LANGUAGES, FIXTURE_TODAY, REPO, mkdocs_yml
-from haven import offline, policy, securitytxt
-from haven import site as site_module
-from haven.diagnostics import DiagnosticsError
-from haven.serving import Server
+from haven.core.diagnostics import DiagnosticsError
+from haven.publish import offline, policy, securitytxt
+from haven.publish.serving import Server
+from haven.sources import site as site_module
 
 PAGE = (
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A page</title>'
@@ -181,7 +181,7 @@ def test_every_built_page_has_one_policy_before_its_code_naming_each_inline_scri
 
 
 def test_the_offline_packs_carry_no_policy(real_site):
-    # Opened from files: 'self' means different things to different browsers there (haven/finishing.py).
+    # Opened from files: 'self' means different things to different browsers there (haven/publish/finishing.py).
     site_dir, _ = real_site
     with zipfile.ZipFile(site_dir / offline.FOLDER / offline.pack_name("es")) as pack:
         pages = [name for name in pack.namelist() if name.endswith(".html")]

@@ -15,8 +15,9 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
 from conftest import REPO
-from haven import preview, static_i18n
-from haven import site as site_module
+from haven.commands import preview
+from haven.render import static_i18n
+from haven.sources import site as site_module
 
 
 def test_only_english_and_the_previewed_language_are_built(fixture_site):
@@ -37,7 +38,7 @@ def test_only_english_and_the_previewed_language_are_built(fixture_site):
 
 
 def test_an_unknown_language_is_refused_before_anything_is_built(fixture_site, capsys):
-    from haven.cli import main
+    from haven.commands.cli import main
 
     assert main(["-f", str(fixture_site.config), "serve", "--lang", "fr"]) == 2
     err = capsys.readouterr().err
@@ -78,7 +79,7 @@ def _get(url: str) -> tuple[int, str]:
 def test_a_saved_change_is_served_again_within_seconds(fixture_site):
     fixture_site.translate("es", "index.md", "Sus derechos", "# Sus derechos\n\nNo abra la puerta.\n")
     port = _free_port()
-    haven = [sys.executable, "-m", "haven.cli", "-f", str(fixture_site.config)]
+    haven = [sys.executable, "-m", "haven.commands.cli", "-f", str(fixture_site.config)]
     server = subprocess.Popen(
         [*haven, "serve", "--lang", "es", "-a", f"127.0.0.1:{port}"],
         stdout=subprocess.DEVNULL,

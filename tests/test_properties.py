@@ -13,8 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
-from haven import frontmatter, safehtml, schemes, textfile, yamlsource
-from haven.diagnostics import DiagnosticsError
+from haven.core import safehtml, schemes, textfile, yamlsource
+from haven.core.diagnostics import DiagnosticsError
+from haven.sources import frontmatter
 from test_bad_inputs import HEADER, make
 
 QUICK = settings(derandomize=True, max_examples=300, deadline=None)

@@ -6,7 +6,7 @@ import yaml
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from conftest import REAL_TODAY, REPO
-from haven import content, site, stories
+from haven.sources import content, site, stories
 
 SITE = site.load(REPO / "mkdocs.yml")
 # Stories whose consent is pending or withdrawn are not published in any language.
@@ -50,8 +50,8 @@ def test_translations_say_whether_a_fluent_human_reviewed_them(real_site):
 
 
 def test_the_repository_passes_its_own_check(real_site, on_the_real_day):
-    from haven import check
-    from haven.diagnostics import Severity
+    from haven.checks import check
+    from haven.core.diagnostics import Severity
 
     findings, skipped = check.run(REPO / "mkdocs.yml", on_the_real_day, site_dir=real_site[0])
     assert skipped is None
@@ -59,7 +59,7 @@ def test_the_repository_passes_its_own_check(real_site, on_the_real_day):
 
 
 def test_a_build_records_the_fingerprint_of_its_sources(real_site):
-    from haven import fingerprint
+    from haven.sources import fingerprint
 
     site_dir, _ = real_site
     assert (site_dir / fingerprint.FILE).read_text().strip() == fingerprint.fingerprint(SITE)

@@ -11,8 +11,8 @@ from PIL import Image
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from conftest import REPO
-from haven import qr, sharing
-from haven.models import ShareWords
+from haven.render import qr, sharing
+from haven.sources.models import ShareWords
 from test_real_site import PAGES, SITE
 
 WORDS = ShareWords.model_validate(yaml.safe_load((REPO / "data" / "strings" / "ar.yml").read_text())["share"])

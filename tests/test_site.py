@@ -1,8 +1,8 @@
 import pytest
 
 from conftest import FIXTURE_LANGUAGES, mkdocs_yml
-from haven import site
-from haven.diagnostics import DiagnosticsError
+from haven.core.diagnostics import DiagnosticsError
+from haven.sources import site
 
 
 def load(tmp_path, text):

@@ -12,9 +12,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 import trustme
 
-from haven import sourcewatch
-from haven.cli import main
-from haven.sourcewatch import Citation
+from haven.checks import sourcewatch
+from haven.checks.sourcewatch import Citation
+from haven.commands.cli import main
 
 QUOTE = "Adults must carry proof of registration at all times."
 # The quote as a web page may set it: curly quotes, a line break, a soft hyphen, extra spaces.

@@ -1,5 +1,5 @@
-from haven import content, site, translations
-from haven.cli import main
+from haven.commands.cli import main
+from haven.sources import content, site, translations
 
 
 def english_hash(fixture_site, rel):

@@ -1,6 +1,6 @@
 import json
 
-from haven.cli import main
+from haven.commands.cli import main
 
 
 def test_status_counts_each_languages_pages(fixture_site, capsys):

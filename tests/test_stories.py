@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from haven import stories
+from haven.sources import stories
 
 CONSENT = """\
 consent:
@@ -163,7 +163,8 @@ def test_a_page_marked_as_client_information_is_checked_like_a_story(fixture_sit
 
 
 def test_a_consent_due_for_review_is_a_warning_for_editors(fixture_site):
-    from haven import check, site
+    from haven.checks import check
+    from haven.sources import site
 
     write_story(fixture_site, consent=CONSENT.replace("2099-01-01", "2026-06-01"))
     findings, _ = check.run(fixture_site.config, datetime.date(2026, 11, 28))

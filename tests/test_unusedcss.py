@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from haven import unusedcss
+from haven.publish import unusedcss
 
 PAGE = """<!doctype html><html lang="ar" dir="rtl"><body data-md-color-primary="indigo">
 <nav class="md-nav md-nav--primary"><input class="md-toggle" type="checkbox" id="__drawer">

@@ -4,7 +4,7 @@ import textwrap
 
 import pytest
 
-from haven.cli import main
+from haven.commands.cli import main
 
 NOTICES = """\
 notices:

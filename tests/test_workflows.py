@@ -245,6 +245,7 @@ def fake_bin(tmp_path: Path, actionlint_exit: int, haven_exit: int, ruff_exit: i
     for name, code, says in (
         ("ruff", ruff_exit, "scripts/haven/x.py:1:1: F401 code finding"),
         ("mypy", 0, "Success: no issues found"),
+        ("lint-imports", 0, "Contracts: 3 kept, 0 broken."),
         ("actionlint", actionlint_exit, "workflow finding"),
         ("haven", haven_exit, "docs/es/index.md:9: H060 a finding"),
     ):
@@ -277,6 +278,7 @@ def test_make_check_report_holds_what_the_terminal_shows(tmp_path):
     assert result.returncode == 0, result.stderr
     for line in (
         "ruff: scripts/haven/x.py:1:1: F401 code finding",
+        "lint-imports: Contracts: 3 kept, 0 broken.",
         "actionlint: workflow finding",
         "haven: docs/es/index.md:9: H060 a finding",
         "haven to stderr",

@@ -1,7 +1,7 @@
 import pytest
 
-from haven.diagnostics import DiagnosticsError
-from haven.yamlsource import parse
+from haven.core.diagnostics import DiagnosticsError
+from haven.core.yamlsource import parse
 
 
 def test_values_stay_the_text_the_editor_typed():

@@ -32,30 +32,25 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from haven import (
+from haven.core import deadline, safehtml
+from haven.core.diagnostics import DiagnosticsError
+from haven.publish import finishing, offline, searchindex, unusedcss
+from haven.render import (
     bidi,
-    clock,
-    deadline,
-    finishing,
     formnumbers,
     headlinks,
     legal_help,
-    offline,
     pageview,
     qr,
-    safehtml,
     searchdialog,
-    searchindex,
     sharing,
     static_i18n,
-    stories,
     templatecache,
-    unusedcss,
 )
-from haven import content as content_module
-from haven import site as site_module
-from haven.content import Content
-from haven.diagnostics import DiagnosticsError
+from haven.sources import clock, stories
+from haven.sources import content as content_module
+from haven.sources import site as site_module
+from haven.sources.content import Content
 
 # Under this name MkDocs counts our warnings, so --strict fails on them.
 log = logging.getLogger("mkdocs.plugins.haven")
@@ -64,7 +59,7 @@ logging.getLogger("jieba").setLevel(logging.WARNING)
 
 
 class HavenConfig(base.Config):
-    """The plugin's options. haven.site reads them too, with the line of each, for Haven's own messages:
+    """The plugin's options. haven.sources.site reads them too, with the line of each, for Haven's own messages:
     the commands (`haven check`) need them without a build."""
 
     # Build and check as on this day (YYYY-MM-DD), to preview an urgent notice before it starts.
@@ -92,7 +87,7 @@ class HavenPlugin(BasePlugin[HavenConfig]):
         self.serving = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        # A language's inner build, or a part of a parallel build (haven.parts), uses the content its outer
+        # A language's inner build, or a part of a parallel build (haven.publish.parts), uses the content its outer
         # build (or the parent process) validated; any other build reads the sources afresh.
         if self.content is None or not static_i18n.is_inner_build(config):
             self.content = self._load(config)
@@ -154,7 +149,8 @@ class HavenPlugin(BasePlugin[HavenConfig]):
         if page.meta["haven"]["state"] == "fallback" and config.site_url:
             # Not a translation: point search engines at the English original.
             page.canonical_url = urljoin(config.site_url, page.meta["haven"]["english_url"])
-        # The body as Haven read it (haven.textfile): MkDocs misses the front matter of a file with CR line endings.
+        # The body as Haven read it (haven.core.textfile): MkDocs misses the front matter of a file with CR
+        # line endings.
         return content.source_of(page.file.src_uri).body
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files) -> str:
@@ -246,7 +242,7 @@ class HavenPlugin(BasePlugin[HavenConfig]):
     # Last: mkdocs-static-i18n builds the other languages, then merges their search
     # entries, in its own on_post_build of the first build; `building` is its flag
     # for "inside that", so the outer call comes after every language. Parts of a
-    # parallel build (haven.parts) keep the flag raised: the merge finishes them.
+    # parallel build (haven.publish.parts) keep the flag raised: the merge finishes them.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if static_i18n.is_inner_build(config):

@@ -9,8 +9,8 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 from conftest import FIXTURE_LANGUAGES, FixtureSite
-from haven import chromium
-from haven.serving import Server
+from haven.checks import chromium
+from haven.publish.serving import Server
 
 CHROMIUM, FLAGS, PHONE = chromium.EXECUTABLE, chromium.FLAGS, chromium.PHONE  # as `haven verify` runs it
 DESKTOP = {"width": 1280, "height": 900}

@@ -15,7 +15,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from browser.phone import Phone
 from conftest import REPO
-from haven import site
+from haven.sources import site
 
 pytestmark = pytest.mark.browser
 

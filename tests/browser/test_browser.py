@@ -9,7 +9,8 @@ import pytest
 from browser.conftest import PHONE, site_pages
 from browser.phone import Phone, open_page, page_width, strings
 from conftest import REPO
-from haven import budget, site
+from haven.core import budget
+from haven.sources import site
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +40,7 @@ def test_every_page_stays_on_the_site_and_fits_a_phone(browser, real_site, lang)
     for number, path in enumerate(pages):
         page = phone.visit(base + path)
         assert page_width(page) <= PHONE["width"], f"{path} is wider than a {PHONE['width']} px screen"
-        # On load the page fetches exactly what the budget counts (haven/budget.py): no
+        # On load the page fetches exactly what the budget counts (haven/core/budget.py): no
         # search index, no Material script, no sitemap, nothing that fails.
         file = path if path.endswith(".html") else path + "index.html"
         counted = {resource.path for resource in weigher.first_view(file).resources}

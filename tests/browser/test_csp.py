@@ -11,9 +11,11 @@ import shutil
 import pytest
 
 from browser.phone import strings
-from haven import addresses, finishing, policy, searchindex, verify
-from haven.models import Redirect
-from haven.serving import Server
+from haven.checks import verify
+from haven.publish import finishing, policy, searchindex
+from haven.publish.serving import Server
+from haven.sources import addresses
+from haven.sources.models import Redirect
 from test_real_site import SITE
 
 pytestmark = pytest.mark.browser
@@ -32,7 +34,7 @@ FLYERS = ["en", "es", "ar"]
 @pytest.fixture(scope="module")
 def site_with_a_moved_page(real_site, tmp_path_factory):
     """The real site, plus the pages a moved page leaves at its old address in every language, with their
-    policy, as the build writes them (haven/finishing.py: those pages, then every page's policy)."""
+    policy, as the build writes them (haven/publish/finishing.py: those pages, then every page's policy)."""
     site_dir, _ = real_site
     copy = tmp_path_factory.mktemp("csp") / "site"
     shutil.copytree(site_dir, copy)

@@ -1,4 +1,4 @@
-"""Pages look the same with Material's stylesheet cut to what they use (haven/unusedcss.py) as with
+"""Pages look the same with Material's stylesheet cut to what they use (haven/publish/unusedcss.py) as with
 the whole of it: on a phone, with and without JavaScript, on screen and in print, left to right and
 right to left."""
 
@@ -11,8 +11,8 @@ import pytest
 from PIL import Image, ImageChops
 
 from browser.phone import Phone
-from haven.serving import Server
-from haven.unusedcss import FULL_SUFFIX
+from haven.publish.serving import Server
+from haven.publish.unusedcss import FULL_SUFFIX
 
 pytestmark = pytest.mark.browser
 

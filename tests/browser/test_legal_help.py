@@ -130,7 +130,7 @@ def test_a_states_list_prints_on_one_sheet(browser, real_site):
     import re
     from collections import Counter
 
-    from haven import site
+    from haven.sources import site
 
     _, base = real_site
     local = Counter(state.lower() for entry in listed() for state in entry["regions"] if state != "national")

@@ -13,7 +13,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from browser.phone import Phone
-from haven import offline
+from haven.publish import offline
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ import pytest
 
 from browser.phone import Phone, page_width
 from conftest import REPO
-from haven import content, site
+from haven.sources import content, site
 
 pytestmark = pytest.mark.browser
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import REPO
-from haven import verify
-from haven.cli import main
-from haven.serving import Server, StaticHandler
+from haven.checks import verify
+from haven.commands.cli import main
+from haven.publish.serving import Server, StaticHandler
 from test_real_site import SITE
 
 pytestmark = pytest.mark.browser

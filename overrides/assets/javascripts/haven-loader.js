@@ -2,7 +2,7 @@
    reader opens the search: the drawer and the language menu work without them, and
    readers on paid data pay only for what they use. Old browsers get the local
    ResizeObserver polyfill first, so Material never fetches one from unpkg.com.
-   Pages load Material's stylesheet cut to what they use (haven/unusedcss.py); its
+   Pages load Material's stylesheet cut to what they use (haven/publish/unusedcss.py); its
    whole version comes first, for what the script adds (results, dialogs), and the
    script runs only once it has arrived, so results never show unstyled. */
 (function () {

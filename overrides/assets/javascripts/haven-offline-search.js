@@ -1,4 +1,4 @@
-/* Search in an offline language pack (haven/offline.py). Opened from files,
+/* Search in an offline language pack (haven/publish/offline.py). Opened from files,
    browsers refuse Material's search worker and its fetch() of the index, so
    this script reads the index from a script beside it and fills Material's own
    search dialog: every word typed must appear in a section's title or text. */

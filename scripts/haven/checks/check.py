@@ -1,0 +1,152 @@
+"""`haven check`: every problem in the sources, in every language, in one run.
+
+Source findings come first and are reported even when the site cannot be
+built. Only when no source has an error is the site built (strictly, into a
+scratch folder) so that MkDocs' own findings are reported too.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import markdown
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+from haven.checks import built, citations, externals, links
+from haven.core import deadline
+from haven.core.diagnostics import Diagnostic, DiagnosticsError, Severity
+from haven.sources import addresses, clock, directory, fingerprint, stories, translations, urgent
+from haven.sources import content as content_module
+from haven.sources import site as site_module
+from haven.sources.site import Site
+
+
+def sources(site: Site, today: datetime.date, strict: bool = False, external: bool = False) -> list[Diagnostic]:
+    """Findings about the sources alone: front matter, strings, translations, links."""
+    return _read_sources(site, today, strict, external)[1]
+
+
+def _read_sources(
+    site: Site, today: datetime.date, strict: bool, external: bool
+) -> tuple[content_module.Content, list[Diagnostic]]:
+    """The content as read, and the findings about it (the built site's check needs both)."""
+    content, findings = content_module.collect(site)
+    findings += translations.findings(content, today, strict)
+    findings += citations.findings(content, today, strict)
+    findings += urgent.findings(site, content.urgent, today)
+    findings += directory.findings(site, content.directory, today)
+    findings += stories.review_findings(content, today)
+    host = urlsplit(site.site_url or "").hostname
+    findings += links.check(content, _MarkdownRenderer(site), host)
+    findings += links.check_data(site, host)
+    if external:
+        cache = site.root / ".cache" / "haven-external.json"
+        findings += externals.check(links.external(content), cache, datetime.datetime.now(datetime.UTC))
+    return content, sorted(set(findings))
+
+
+class _MarkdownRenderer:
+    """Renders page bodies with the site's Markdown extensions, to learn their anchors.
+
+    MkDocs' config (slow to load: it imports every plugin) is read only when a
+    link with an anchor first needs it.
+    """
+
+    def __init__(self, site: Site):
+        self.site = site
+        self.config_path = site.config_path
+        self.markdown: markdown.Markdown | None = None
+
+    def __call__(self, text: str) -> str:
+        if self.markdown is None:
+            from mkdocs.config import load_config  # imports every plugin: only when needed
+
+            config = load_config(str(self.config_path))
+            self.markdown = markdown.Markdown(
+                extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+            )
+        self.markdown.reset()
+        deadline.start(deadline.READING, lambda page: self.site.show(page.path) if hasattr(page, "path") else None)
+        try:
+            return self.markdown.convert(text)
+        finally:
+            deadline.cancel()
+
+
+def run(
+    config_path: Path,
+    today: datetime.date | None = None,
+    strict: bool = False,
+    external: bool = False,
+    site_dir: Path | None = None,
+) -> tuple[list[Diagnostic], str | None]:
+    """All findings, and why the built site was not checked (None when it was).
+
+    A fresh build in `site_dir` (default: site/ beside mkdocs.yml), whose fingerprint matches the sources,
+    is checked as it is; otherwise the site is built strictly into a scratch folder first.
+    """
+    not_built = "The site was not built: fix the errors above first, then run the check again."
+    try:
+        site = site_module.load(config_path)
+    except DiagnosticsError as exc:
+        return exc.diagnostics, not_built
+    today = today or clock.today(site)
+    content, findings = _read_sources(site, today, strict, external)
+    if any(f.severity is Severity.ERROR for f in findings):
+        return findings, not_built
+    site_dir = site_dir or Path(config_path).resolve().parent / "site"
+
+    def built_findings(folder: Path) -> list[Diagnostic]:
+        return built.check(site, folder) + addresses.findings(
+            content.addresses, site, folder, stories.unpublished(content, today)
+        )
+
+    if fingerprint.is_fresh(site, site_dir):
+        return sorted(set(findings + built_findings(site_dir))), None
+    from haven.publish import build as build_module  # MkDocs' build machinery: only when a build is needed
+
+    with tempfile.TemporaryDirectory(prefix="haven-check-") as scratch:
+        scratch_site = Path(scratch) / "site"
+        try:
+            build_module.build(config_path, scratch_site)
+        except DiagnosticsError as exc:
+            return sorted(set(findings + exc.diagnostics)), None
+        except (Abort, ConfigurationError, PluginError) as exc:
+            findings.append(
+                Diagnostic(
+                    Path(config_path).name,
+                    1,
+                    "H090",
+                    f"the site does not build: {exc}",
+                    "the lines above this report, from MkDocs, say which page and link",
+                )
+            )
+            return findings, None
+        return sorted(set(findings + built_findings(scratch_site))), None
+
+
+def summary(findings: list[Diagnostic]) -> str:
+    counted = [f for f in findings if f.severity is not Severity.INFO]
+    errors = sum(f.severity is Severity.ERROR for f in counted)
+    files = len({f.path for f in counted})
+    return (
+        f"{errors} error{'' if errors == 1 else 's'}, {len(counted) - errors} "
+        f"warning{'' if len(counted) - errors == 1 else 's'} in {files} file{'' if files == 1 else 's'}"
+    )
+
+
+def as_json(findings: list[Diagnostic], skipped: str | None) -> str:
+    return json.dumps(
+        {
+            "findings": [{**asdict(f), "severity": f.severity.value} for f in findings],
+            "summary": summary(findings),
+            "site_not_built": skipped,
+        },
+        ensure_ascii=False,
+        indent=2,
+    )

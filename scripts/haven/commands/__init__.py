@@ -1,0 +1,1 @@
+"""The `haven` command: build, check, serve, stamp, status, and the other verbs editors run."""

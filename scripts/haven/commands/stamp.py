@@ -1,0 +1,85 @@
+"""Record in a translation which version of the English page it matches.
+
+Translators run `haven stamp docs/es/page.md` after bringing a translation up
+to date; the front matter's `source_hash:` line is written in place and
+nothing else in the file changes.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from haven.core.diagnostics import Diagnostic, DiagnosticsError
+from haven.sources import frontmatter, translations
+from haven.sources.content import read_page
+from haven.sources.site import Site
+
+
+def translations_named(site: Site, words: list[str]) -> list[Path]:
+    """The translations `haven stamp` is given, in any of the forms editors use, from any folder:
+    'docs/es/rights/at-home.md' (from the project or the current folder), 'es/rights/at-home.md', or, as
+    `haven new-translation` takes it, 'es rights/at-home.md'."""
+    if len(words) >= 2 and words[0] in site.codes and not Path(words[0]).is_file():
+        words = [f"{words[0]}/{word}" for word in words[1:]]
+    paths = []
+    for word in words:
+        candidates = [Path(word), site.root / word, site.docs_dir / word]
+        found = next((path.resolve() for path in candidates if path.is_file()), None)
+        if found is None or site.docs_dir.resolve() not in found.parents:
+            raise DiagnosticsError(
+                [
+                    Diagnostic(
+                        word,
+                        1,
+                        "H021",
+                        "there is no translated page here",
+                        "name it as docs/es/rights/at-home.md, or as: es rights/at-home.md",
+                    )
+                ]
+            )
+        paths.append(found)
+    return paths
+
+
+def stamp(site: Site, path: Path) -> tuple[str, str | None, str]:
+    """Write the current source hash (and legal version) into `path`.
+
+    Returns (shown path, old hash, new hash). Works from the site alone: a
+    translation that has no hash yet is exactly what the full content check
+    rejects.
+    """
+    shown = site.show(path)
+    lang, rel = site.split_src(Path(path).resolve().relative_to(site.docs_dir).as_posix())
+    source_path = site.docs_dir / site.default.code / rel
+    source, problems = read_page(source_path, site) if source_path.exists() else (None, [])
+    if problems:
+        raise DiagnosticsError(problems)
+    if lang == site.default.code or source is None:
+        raise DiagnosticsError(
+            [Diagnostic(shown, 1, "H021", "only a translation of an existing English page can be stamped")]
+        )
+    new = translations.source_hash(source)
+    text = Path(path).read_text(encoding="utf-8")
+    parsed = frontmatter.split(text, shown)
+    header_end = len(text) - len(parsed.body)
+    header, body = text[:header_end], text[header_end:]
+    header, old = _set_field(header, "source_hash", new)
+    if "legal_version" in source.lines:  # only pages that use it carry it
+        header, _ = _set_field(header, "legal_version", str(source.meta.legal_version))
+    Path(path).write_text(header + body, encoding="utf-8")
+    _, problems = read_page(Path(path), site)
+    if problems:
+        raise DiagnosticsError(problems)
+    return shown, old, new
+
+
+def _set_field(header: str, name: str, value: str) -> tuple[str, str | None]:
+    """Replace the line `name: …` of a front-matter header, or add it before the closing ---."""
+    match = re.search(rf"^{name}:.*$", header, re.MULTILINE)
+    line = f"{name}: {value}"
+    if match:
+        old = match.group(0).partition(":")[2].strip()
+        return header[: match.start()] + line + header[match.end() :], old
+    closing = header.rstrip().rfind("\n")
+    return header[: closing + 1] + line + "\n" + header[closing + 1 :], None

@@ -1,0 +1,196 @@
+"""Offline language packs: one zip per language that works when opened from the phone's or computer's files
+(file://), for shelters, detention visits and places without signal.
+
+Each pack holds that language's pages, the theme's files, and its search index as a script. Links are
+rewritten to name index.html (file:// shows folders, not their index page), and links to what the pack
+lacks (other languages) point at the live site. Material's search needs a web worker and fetch(), which
+browsers refuse from file://, so the pack's search is haven-offline-search.js over the same index.
+
+Why not Material's offline plugin: it forces use_directory_urls: false on the whole site, loads a shim from
+unpkg.com, and under mkdocs-static-i18n its index holds only the last-built language.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import zipfile
+from collections.abc import Callable
+from html import escape
+from itertools import repeat
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+from babel import Locale, UnknownLocaleError
+from babel.numbers import format_decimal
+from selectolax.lexbor import LexborHTMLParser
+
+from haven.publish import searchindex
+from haven.render import qr
+from haven.sources import clock
+from haven.sources.site import Site
+
+FOLDER = "downloads"  # the packs' folder in the built site
+MARKER = "<!-- haven:offline -->"  # where a page offers its language's pack
+# The pack's size is known only once every page is built: this stays empty until then.
+_SIZE = '<span data-haven-pack-size="{lang}" dir="ltr"></span>'
+SEARCH_SCRIPT = "assets/javascripts/haven-offline-search.js"
+INDEX_SCRIPT = "assets/javascripts/haven-search-index.js"
+# Not needed from files: Material's script and search worker (replaced), source maps, the palette.
+_LEFT_OUT = (
+    "assets/javascripts/bundle.",
+    "assets/javascripts/lunr/",
+    "assets/javascripts/workers/",
+    "assets/stylesheets/palette.",
+)
+
+
+def pack_name(lang: str) -> str:
+    return f"haven-{lang}.zip"
+
+
+def download_html(lang: str, page_url: str, text: str) -> str:
+    """The link to the language's pack, from the page at `page_url`; `text` says {size}."""
+    href = posixpath.relpath(f"{FOLDER}/{pack_name(lang)}", page_url.rstrip("/") or ".")
+    label = escape(text).replace("{size}", _SIZE.format(lang=lang))
+    return f'<p class="haven-offline"><a class="md-button md-button--primary" href="{href}" download>{label}</a></p>'
+
+
+def size_text(size: int, lang: str) -> str:
+    """'250 KB', with the number written the reader's way where CLDR knows it."""
+    kilobytes = round(size / 1000)
+    try:
+        return f"{format_decimal(kilobytes, locale=Locale.parse(lang.replace('-', '_')))} KB"
+    except (UnknownLocaleError, ValueError):
+        return f"{kilobytes} KB"
+
+
+def fill_sizes(site_dir: Path, sizes: dict[str, int]) -> None:
+    """Write each pack's size into the online pages that offer it (the packs' own copies stay without)."""
+    for path in site_dir.rglob("*.html"):
+        if path.is_relative_to(site_dir / FOLDER):
+            continue
+        html = path.read_text(encoding="utf-8")
+        if "data-haven-pack-size" not in html:
+            continue
+        for lang, size in sizes.items():
+            empty = _SIZE.format(lang=lang)
+            html = html.replace(empty, empty.replace("></", f">{size_text(size, lang)}</"))
+        path.write_text(html, encoding="utf-8")
+
+
+def _pages(site: Site, site_dir: Path, lang: str) -> list[str]:
+    """The language's HTML files, by path inside the site."""
+    others = tuple(f"{code}/" for code in site.codes if code != site.default.code)
+    prefix = site.language(lang).prefix
+    found = []
+    for path in sorted(site_dir.rglob("*.html")):
+        rel = path.relative_to(site_dir).as_posix()
+        # Not for readers of a copy: the editors' page, and 404 pages (files are found or not).
+        if rel.startswith(("editors/", f"{FOLDER}/")) or rel.endswith("404.html"):
+            continue
+        if rel.startswith(prefix) if prefix else not rel.startswith(others):
+            found.append(rel)
+    return found
+
+
+def _assets(site_dir: Path) -> list[str]:
+    return sorted(
+        rel
+        for rel in (p.relative_to(site_dir).as_posix() for p in (site_dir / "assets").rglob("*") if p.is_file())
+        if not rel.startswith(_LEFT_OUT) and not rel.endswith(".map")
+    )
+
+
+def _local_target(href: str, page: str) -> str | None:
+    """The file inside the site a relative link leads to ('…/' for a folder), or None for other links."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith("#") or not parts.path:
+        return None
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), parts.path))
+    folder = posixpath.basename(parts.path) in ("", ".", "..")
+    return ("" if target == "." else target + "/") if folder else target
+
+
+def rewrite(html: str, page: str, files: set[str], site_url: str) -> str:
+    """A page as it must be to work from files: links name index.html, and links the pack cannot follow
+    go to the live site."""
+    tree = LexborHTMLParser(html)
+    for node in tree.css("a[href], link[href]"):
+        href = node.attributes["href"] or ""
+        target = _local_target(href, page)
+        if target is None:
+            continue
+        folder = target == "" or target.endswith("/")
+        file = target + "index.html" if folder else target
+        parts = urlsplit(href)
+        if file in files:
+            path = parts.path
+            if folder:  # file:// shows a folder's listing, not its index page
+                path = path.rstrip("/") + "/index.html"
+            node.attrs["href"] = urlunsplit(("", "", path, parts.query, parts.fragment))
+        elif node.tag == "a":
+            node.attrs["href"] = urlunsplit(urlsplit(urljoin(site_url, target))._replace(fragment=parts.fragment))
+    loader = tree.css_first("script[data-bundle]")
+    if loader is not None:
+        bundle = loader.attributes["data-bundle"] or ""
+        loader.attrs["data-bundle"] = bundle[: bundle.rfind("/") + 1] + posixpath.basename(SEARCH_SCRIPT)
+    return tree.html or ""
+
+
+def index_script(site: Site, site_dir: Path, lang: str) -> str:
+    """The language's search index as a script: from file://, scripts load where fetch() is refused."""
+    prefix = site.language(lang).prefix
+    index = json.loads((site_dir / prefix / searchindex.INDEX).read_text(encoding="utf-8"))
+    index["base"] = prefix
+    return "window.havenSearchIndex=" + json.dumps(index, ensure_ascii=False, separators=(",", ":")) + ";\n"
+
+
+def pack(site: Site, site_dir: Path, lang: str) -> Path:
+    """Write the language's pack into the site's offline folder; return its path."""
+    pages, assets = _pages(site, site_dir, lang), _assets(site_dir)
+    # Each page's QR code picture, for groups who print flyers from the pack.
+    codes = [
+        page.removesuffix("index.html") + qr.PNG_NAME
+        for page in pages
+        if (site_dir / page).name == "index.html" and (site_dir / page).with_name(qr.PNG_NAME).is_file()
+    ]
+    files = set(pages) | set(assets) | set(codes) | {INDEX_SCRIPT}
+    site_url = site.site_url or ""
+    target = site_dir / FOLDER / pack_name(lang)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    top = f"haven-{lang}/"
+    with zipfile.ZipFile(target, "w") as archive:
+
+        def add(name: str, data: str | bytes) -> None:
+            # Dated the day of the build, not the second: the same sources give the same pack, whichever
+            # process or build wrote it.
+            entry = zipfile.ZipInfo(top + name, date_time=clock.today(site).timetuple()[:6])
+            entry.external_attr = 0o644 << 16
+            archive.writestr(entry, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+
+        for page in pages:
+            add(page, rewrite((site_dir / page).read_text(encoding="utf-8"), page, files, site_url))
+        for file in assets + codes:
+            add(file, (site_dir / file).read_bytes())
+        add(INDEX_SCRIPT, index_script(site, site_dir, lang))
+        if lang != site.default.code:
+            # The pack opens at its top: index.html there leads to the language's home.
+            add("index.html", _start_page(lang))
+    return target
+
+
+def _start_page(lang: str) -> str:
+    return (
+        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>Haven</title>'
+        f'<meta http-equiv="refresh" content="0; url={lang}/index.html"></head>'
+        f'<body><p><a href="{lang}/index.html">Haven</a></p></body></html>'
+    )
+
+
+def pack_all(site: Site, site_dir: Path, each: Callable = map) -> dict[str, int]:
+    """Every language's pack: {language code: size in bytes}. `each` maps `pack` over the languages
+    (a process pool's map packs them in parallel)."""
+    codes = site.codes
+    packs = each(pack, repeat(site), repeat(site_dir), codes)
+    return {code: path.stat().st_size for code, path in zip(codes, packs, strict=True)}

@@ -1,0 +1,108 @@
+"""`haven status`: how far each language has come, as a table."""
+
+from __future__ import annotations
+
+import html
+import json
+import unicodedata
+from dataclasses import asdict, dataclass
+
+from haven.sources import directory, translations
+from haven.sources.content import Content
+from haven.sources.translations import State
+
+
+@dataclass(frozen=True)
+class LanguageStatus:
+    code: str
+    name: str
+    translated: int  # pages with their own current or stale translation
+    total: int  # English pages
+    stale: int
+    unreviewed: int
+    strings: bool  # its interface strings file is complete and valid
+    directory_texts: int  # directory descriptions, phone labels and hours in this language
+    directory_total: int
+
+    @property
+    def percent(self) -> int:
+        current = self.translated - self.stale
+        return round(100 * current / self.total) if self.total else 100
+
+
+def compute(content: Content) -> list[LanguageStatus]:
+    sources = sorted(rel for lang, rel in content.pages if lang == content.site.default.code)
+    rows = []
+    for language in content.site.languages:
+        states = [translations.status(content, language.code, rel) for rel in sources]
+        texts, total_texts = directory.translated_texts(content.directory, language.code)
+        rows.append(
+            LanguageStatus(
+                code=language.code,
+                name=language.name,
+                translated=sum(s.state is not State.FALLBACK for s in states),
+                total=len(sources),
+                stale=sum(s.state is State.STALE for s in states),
+                unreviewed=sum(not s.human_reviewed for s in states if s.state is not State.FALLBACK),
+                strings=language.code in content.strings,
+                directory_texts=texts,
+                directory_total=total_texts,
+            )
+        )
+    return rows
+
+
+_HEADER = ("language", "translated", "stale", "unreviewed", "UI strings", "directory texts", "up to date")
+
+
+def _cells(row: LanguageStatus) -> tuple[str, ...]:
+    return (
+        f"{row.name} ({row.code})",
+        f"{row.translated}/{row.total}",
+        str(row.stale),
+        str(row.unreviewed),
+        "complete" if row.strings else "missing",
+        f"{row.directory_texts}/{row.directory_total}",
+        f"{row.percent}%",
+    )
+
+
+def as_markdown(rows: list[LanguageStatus]) -> str:
+    lines = ["| " + " | ".join(_HEADER) + " |", "|" + "---|" * len(_HEADER)]
+    lines += ["| " + " | ".join(_cells(row)) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _width(text: str) -> int:
+    """Columns a terminal gives `text`: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def as_text(rows: list[LanguageStatus]) -> str:
+    table = [_HEADER, *(_cells(row) for row in rows)]
+    widths = [max(_width(r[i]) for r in table) for i in range(len(_HEADER))]
+    return "\n".join(
+        "  ".join(cell + " " * (width - _width(cell)) for cell, width in zip(r, widths, strict=False)).rstrip()
+        for r in table
+    )
+
+
+def as_json(rows: list[LanguageStatus]) -> str:
+    return json.dumps([{**asdict(row), "percent": row.percent} for row in rows], ensure_ascii=False, indent=2)
+
+
+def as_html_page(rows: list[LanguageStatus]) -> str:
+    """A plain page for editors (not linked from the site's navigation, not indexed)."""
+    head = "".join(f"<th>{html.escape(cell)}</th>" for cell in _HEADER)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in _cells(row)) + "</tr>" for row in rows)
+    return (
+        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
+        '<meta name="robots" content="noindex">\n<meta name="referrer" content="no-referrer">\n'
+        '<link rel="stylesheet" href="../../assets/stylesheets/haven.css">\n'
+        "<title>Translation status - Haven</title>\n</head>\n<body>\n<main>\n<h1>Translation status</h1>\n"
+        "<p>For editors and translators: how far each language has come. "
+        "<code>haven status</code> prints the same table.</p>\n"
+        f'<table class="haven-status">\n<thead><tr>{head}</tr></thead>\n<tbody>{body}</tbody>\n</table>\n'
+        "</main>\n</body>\n</html>\n"
+    )

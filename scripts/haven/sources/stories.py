@@ -1,0 +1,153 @@
+"""Client stories: published only with recorded consent, and never with a client's identifiers.
+
+A story is a page in stories/ (its index aside). Its consent is recorded once,
+in the English page's front matter, for every language: a withdrawn or pending
+story is left out of the build in all languages by that one change. Every
+story, and every page marked `client_information: true`, is scanned for
+identifiers (haven.sources.identifiers) by the build and by `haven check` alike.
+"""
+
+from __future__ import annotations
+
+import datetime
+from html import escape
+
+from pydantic import Field
+
+from haven.core import yamlsource
+from haven.core.diagnostics import Diagnostic, DiagnosticsError, Severity
+from haven.core.textfile import read_text
+from haven.sources import identifiers
+from haven.sources.models import HttpsUrl, StrictModel, Text, validate
+
+FOLDER = "stories/"
+INDEX = "stories/index.md"
+MARKER = "<!-- haven:stories -->"
+ALLOWLIST = "public-numbers.yml"  # in data/
+
+
+class PublicNumber(StrictModel):
+    number: Text = Field(description='The number in quotes, e.g. "1-800-898-7180".')
+    who: Text = Field(description="Whose public line it is.")
+    source: HttpsUrl = Field(description="The page where it is published.")
+    reviewed: datetime.date = Field(description="When an editor checked it against the source.")
+
+
+class PublicNumbers(StrictModel):
+    numbers: list[PublicNumber] = []
+
+
+def is_story(rel: str) -> bool:
+    return rel.startswith(FOLDER) and rel != INDEX
+
+
+def load_allowlist(site) -> tuple[tuple[str, ...], list[Diagnostic]]:
+    """Public numbers a story may mention: organizations' hotlines, government lines."""
+    path = site.root / "data" / ALLOWLIST
+    if not path.exists():
+        return (), []
+    shown = site.show(path)
+    try:
+        doc = yamlsource.parse(read_text(path, shown), shown)
+    except DiagnosticsError as exc:
+        return (), exc.diagnostics
+    model, problems = validate(PublicNumbers, doc, "list of public numbers")
+    return (tuple(entry.number for entry in model.numbers) if model else ()), problems
+
+
+def unpublished(content, today: datetime.date) -> frozenset[str]:
+    """Stories left out of the site in every language: no consent, pending, or withdrawn."""
+    english = content.site.default.code
+    return frozenset(
+        rel
+        for (lang, rel), page in content.pages.items()
+        if lang == english and is_story(rel) and (page.meta.consent is None or not page.meta.consent.publishable(today))
+    )
+
+
+def findings(content, allowed: tuple[str, ...]) -> list[Diagnostic]:
+    """Errors that stop the build: a story without consent, an identifier in client information."""
+    english = content.site.default.code
+    problems = []
+    for (lang, rel), page in sorted(content.pages.items()):
+        source = content.source(rel)
+        if lang == english and is_story(rel) and page.meta.consent is None:
+            problems.append(
+                Diagnostic(
+                    content.site.show(page.path),
+                    1,
+                    "H087",
+                    "a client story needs a record of consent",
+                    "add 'consent:' to the front matter (see the story template in "
+                    "CONTRIBUTING.md); never publish a story without it",
+                )
+            )
+        if not (is_story(rel) or (source is not None and source.meta.client_information)):
+            continue
+        for found in identifiers.find(page.body, lang, allowed, page.body_line):
+            problems.append(
+                Diagnostic(
+                    content.site.show(page.path),
+                    found.line,
+                    found.code,
+                    f"{found.kind} in client information: '{found.text}'",
+                    found.hint,
+                )
+            )
+    return problems
+
+
+def review_findings(content, today: datetime.date) -> list[Diagnostic]:
+    """Warnings for editors: consent whose review date has passed."""
+    result = []
+    for rel in sorted(rel for (lang, rel) in content.pages if lang == content.site.default.code and is_story(rel)):
+        page = content.source(rel)
+        consent = page.meta.consent
+        if consent and consent.how != "pending" and consent.withdrawn is None and consent.review_by < today:
+            result.append(
+                Diagnostic(
+                    content.site.show(page.path),
+                    page.line_of("consent"),
+                    "H088",
+                    f"the consent for this story was due for review on {consent.review_by}",
+                    f"ask again through {consent.withdraw_contact}; then set a new review_by, "
+                    "or withdrawn: with today's date",
+                    Severity.WARNING,
+                )
+            )
+    return result
+
+
+def without(nav, rels: frozenset[str]):
+    """The nav: list of mkdocs.yml without the pages in `rels`, and without sections left empty."""
+    if isinstance(nav, list):
+        kept = [item for item in (without(item, rels) for item in nav) if item is not None]
+        return kept
+    if isinstance(nav, dict):
+        result = {}
+        for title, value in nav.items():
+            value = without(value, rels)
+            if value not in (None, []):
+                result[title] = value
+        return result or None
+    return None if nav in rels else nav
+
+
+def index_html(content, lang: str, today: datetime.date) -> str:
+    """The list of published stories, each in the reader's language where it is translated."""
+    hidden = unpublished(content, today)
+    items = []
+    for rel in sorted(
+        rel
+        for (code, rel) in content.pages
+        if code == content.site.default.code and is_story(rel) and rel not in hidden
+    ):
+        page = content.page(lang, rel) or content.source(rel)
+        marked = "" if page.lang == lang else f' lang="{page.lang}" dir="ltr"'
+        href = rel.removeprefix(FOLDER).removesuffix(".md") + "/"
+        description = f"<p>{escape(page.meta.description)}</p>" if page.meta.description else ""
+        items.append(
+            f'<li class="haven-story" data-story="{escape(href.strip("/"))}"{marked}>'
+            f'<a href="{escape(href)}">{escape(page.meta.title)}</a>{description}</li>'
+        )
+    return f'<ul class="haven-stories">{"".join(items)}</ul>'
