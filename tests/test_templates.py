@@ -3,7 +3,12 @@
 import re
 from importlib.metadata import version
 
+import jinja2
+import pytest
+
 from conftest import REPO
+from haven.render import templates
+from haven.sources import site
 
 TEMPLATES = sorted((REPO / "overrides").rglob("*.html"))
 
@@ -27,3 +32,13 @@ def test_copied_material_partials_match_the_installed_material():
     for path in copied:
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert f"Material for MkDocs {version('mkdocs-material')}," in first, path
+
+
+def test_the_html_haven_writes_itself_escapes_its_data_and_refuses_a_misspelt_name():
+    the_site = site.load(REPO / "mkdocs.yml")
+    page = templates.render(
+        the_site, "redirect.html", lang="en", target='x/"><script>alert(1)</script>', canonical=None
+    )
+    assert "<script>" not in page and "&lt;script&gt;" in page and "&#34;&gt;" in page
+    with pytest.raises(jinja2.UndefinedError):
+        templates.render(the_site, "redirect.html", lang="en", canonical=None)

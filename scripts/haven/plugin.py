@@ -46,6 +46,7 @@ from haven.render import (
     sharing,
     static_i18n,
     templatecache,
+    templates,
 )
 from haven.sources import clock, stories
 from haven.sources import content as content_module
@@ -162,7 +163,8 @@ class HavenPlugin(BasePlugin[HavenConfig]):
                 safehtml.content_problems(html), content.site.show(source.path), source.body, source.body_line
             )
         if stories.MARKER in html:
-            html = html.replace(stories.MARKER, stories.index_html(content, lang, self.today))
+            listed = stories.listed(content, lang, self.today)
+            html = html.replace(stories.MARKER, templates.render(content.site, "stories.html", stories=listed))
         if legal_help.MARKER in html:
             html = html.replace(
                 legal_help.MARKER,
@@ -171,7 +173,8 @@ class HavenPlugin(BasePlugin[HavenConfig]):
             page.meta["haven"]["directory"] = True  # the template adds directory.js
         if offline.MARKER in html:
             html = html.replace(
-                offline.MARKER, offline.download_html(lang, page.url, content.strings[lang].offline_download)
+                offline.MARKER,
+                offline.download_html(content.site, lang, page.url, content.strings[lang].offline_download),
             )
         page.meta["haven"]["flyer"] = sharing.has_key_actions(html)
         if content.site.language(lang).rtl and page.meta["haven"]["content_lang"] is None:

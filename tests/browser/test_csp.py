@@ -12,7 +12,7 @@ import pytest
 
 from browser.phone import strings
 from haven.checks import verify
-from haven.publish import finishing, policy, searchindex
+from haven.publish import finishing, policy, redirects, searchindex
 from haven.publish.serving import Server
 from haven.sources import addresses
 from haven.sources.models import Redirect
@@ -38,8 +38,8 @@ def site_with_a_moved_page(real_site, tmp_path_factory):
     site_dir, _ = real_site
     copy = tmp_path_factory.mktemp("csp") / "site"
     shutil.copytree(site_dir, copy)
-    moved = addresses.redirect_pages(SITE, addresses.Addresses(redirects=((MOVED, 1),)))
-    addresses.write_redirects(copy, {page: policy.with_policy(html)[0] for page, html in moved.items()})
+    moved = redirects.pages(SITE, addresses.Addresses(redirects=((MOVED, 1),)))
+    redirects.write(copy, {page: policy.with_policy(html)[0] for page, html in moved.items()})
     server = Server(copy)
     yield copy, server.url
     server.close()

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from haven.core.diagnostics import DiagnosticsError, Severity
-from haven.publish import assets, offline, policy, searchindex, securitytxt, status, unusedcss
+from haven.publish import assets, offline, policy, redirects, searchindex, securitytxt, status, unusedcss
 from haven.sources import addresses, clock, stories
 from haven.sources.content import Content
 
@@ -41,7 +41,7 @@ def finish(
     securitytxt.write(site_dir, content.site, today)
     preview = built is not None and set(built) != set(content.site.codes)
     site = content.site.only(built) if built is not None and preview else content.site
-    addresses.write_redirects(site_dir, addresses.redirect_pages(site, content.addresses))
+    redirects.write(site_dir, redirects.pages(site, content.addresses))
     # A preview publishes nothing, and lacks the other languages' addresses on purpose.
     if not preview:
         # Raised as it is, so `haven build` and `haven check` name each lost address with its line.
@@ -54,7 +54,7 @@ def finish(
     searchindex.split(site, site_dir)
     target = site_dir / STATUS_PAGE
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(status.as_html_page(status.compute(content)), encoding="utf-8")
+    target.write_text(status.as_html_page(content.site, status.compute(content)), encoding="utf-8")
     unusedcss.cut(site_dir, stylesheet)
     offline.fill_sizes(site_dir, offline.pack_all(site, site_dir, each))  # it packs the finished pages
     # Last, so the hashes are of the pages as published. The packs are left without a policy: opened from

@@ -16,7 +16,6 @@ import json
 import posixpath
 import zipfile
 from collections.abc import Callable
-from html import escape
 from itertools import repeat
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -26,13 +25,14 @@ from babel.numbers import format_decimal
 from selectolax.lexbor import LexborHTMLParser
 
 from haven.publish import searchindex
-from haven.render import qr
+from haven.render import qr, templates
 from haven.sources import clock
 from haven.sources.site import Site
 
 FOLDER = "downloads"  # the packs' folder in the built site
 MARKER = "<!-- haven:offline -->"  # where a page offers its language's pack
 # The pack's size is known only once every page is built: this stays empty until then.
+# The pack's size before the build knows it, as overrides/haven/offline-download.html writes it.
 _SIZE = '<span data-haven-pack-size="{lang}" dir="ltr"></span>'
 SEARCH_SCRIPT = "assets/javascripts/haven-offline-search.js"
 INDEX_SCRIPT = "assets/javascripts/haven-search-index.js"
@@ -49,11 +49,18 @@ def pack_name(lang: str) -> str:
     return f"haven-{lang}.zip"
 
 
-def download_html(lang: str, page_url: str, text: str) -> str:
+def download_html(site: Site, lang: str, page_url: str, text: str) -> str:
     """The link to the language's pack, from the page at `page_url`; `text` says {size}."""
-    href = posixpath.relpath(f"{FOLDER}/{pack_name(lang)}", page_url.rstrip("/") or ".")
-    label = escape(text).replace("{size}", _SIZE.format(lang=lang))
-    return f'<p class="haven-offline"><a class="md-button md-button--primary" href="{href}" download>{label}</a></p>'
+    before, sized, after = text.partition("{size}")
+    return templates.render(
+        site,
+        "offline-download.html",
+        href=posixpath.relpath(f"{FOLDER}/{pack_name(lang)}", page_url.rstrip("/") or "."),
+        lang=lang,
+        before=before,
+        sized=bool(sized),
+        after=after,
+    )
 
 
 def size_text(size: int, lang: str) -> str:
@@ -176,16 +183,8 @@ def pack(site: Site, site_dir: Path, lang: str) -> Path:
         add(INDEX_SCRIPT, index_script(site, site_dir, lang))
         if lang != site.default.code:
             # The pack opens at its top: index.html there leads to the language's home.
-            add("index.html", _start_page(lang))
+            add("index.html", templates.render(site, "pack-start.html", lang=lang))
     return target
-
-
-def _start_page(lang: str) -> str:
-    return (
-        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>Haven</title>'
-        f'<meta http-equiv="refresh" content="0; url={lang}/index.html"></head>'
-        f'<body><p><a href="{lang}/index.html">Haven</a></p></body></html>'
-    )
 
 
 def pack_all(site: Site, site_dir: Path, each: Callable = map) -> dict[str, int]:

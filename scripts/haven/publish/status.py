@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import html
 import json
 import unicodedata
 from dataclasses import asdict, dataclass
 
+from haven.render import templates
 from haven.sources import directory, translations
 from haven.sources.content import Content
+from haven.sources.site import Site
 from haven.sources.translations import State
 
 
@@ -91,18 +92,6 @@ def as_json(rows: list[LanguageStatus]) -> str:
     return json.dumps([{**asdict(row), "percent": row.percent} for row in rows], ensure_ascii=False, indent=2)
 
 
-def as_html_page(rows: list[LanguageStatus]) -> str:
+def as_html_page(site: Site, rows: list[LanguageStatus]) -> str:
     """A plain page for editors (not linked from the site's navigation, not indexed)."""
-    head = "".join(f"<th>{html.escape(cell)}</th>" for cell in _HEADER)
-    body = "".join("<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in _cells(row)) + "</tr>" for row in rows)
-    return (
-        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
-        '<meta name="robots" content="noindex">\n<meta name="referrer" content="no-referrer">\n'
-        '<link rel="stylesheet" href="../../assets/stylesheets/haven.css">\n'
-        "<title>Translation status - Haven</title>\n</head>\n<body>\n<main>\n<h1>Translation status</h1>\n"
-        "<p>For editors and translators: how far each language has come. "
-        "<code>haven status</code> prints the same table.</p>\n"
-        f'<table class="haven-status">\n<thead><tr>{head}</tr></thead>\n<tbody>{body}</tbody>\n</table>\n'
-        "</main>\n</body>\n</html>\n"
-    )
+    return templates.render(site, "status.html", header=_HEADER, rows=[_cells(row) for row in rows])

@@ -12,11 +12,8 @@ language from its own folder, and a moved page must keep its old address in ever
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
-from urllib.parse import urljoin
 
 from haven.core import yamlsource
 from haven.core.diagnostics import Diagnostic, DiagnosticsError, Severity
@@ -108,35 +105,6 @@ def load(site: Site) -> tuple[Addresses, list[Diagnostic]]:
         Addresses(tuple(published), tuple(redirects), shown_published, shown_redirects, published_file.exists()),
         problems,
     )
-
-
-def redirect_pages(site: Site, addresses: Addresses) -> dict[str, str]:
-    """The pages that send readers on from old addresses: {file inside the site: its HTML}, every language."""
-    pages = {}
-    for language in site.languages:
-        for redirect, _ in addresses.redirects:
-            old, new = language.prefix + page_url(redirect.old), language.prefix + page_url(redirect.new)
-            pages[old + "index.html"] = _redirect_html(old, new, language.code, site.site_url)
-    return pages
-
-
-def _redirect_html(old: str, new: str, lang: str, site_url: str | None) -> str:
-    # Relative, so it also works in a copy of the site opened from files; no script needed.
-    target = escape(posixpath.relpath(new or ".", old or ".") + "/")
-    canonical = f'<link rel="canonical" href="{escape(urljoin(site_url, new))}">' if site_url else ""
-    return (
-        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{target}</title>'
-        f'<meta name="robots" content="noindex">{canonical}'
-        f'<meta http-equiv="refresh" content="0; url={target}"></head>'
-        f'<body><p><a href="{target}">{target}</a></p></body></html>'
-    )
-
-
-def write_redirects(site_dir: Path, pages: dict[str, str]) -> None:
-    for rel, html in pages.items():
-        target = site_dir / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8")
 
 
 def _resolves(site_dir: Path, address: str) -> bool:

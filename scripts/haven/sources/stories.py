@@ -10,7 +10,7 @@ identifiers (haven.sources.identifiers) by the build and by `haven check` alike.
 from __future__ import annotations
 
 import datetime
-from html import escape
+from dataclasses import dataclass
 
 from pydantic import Field
 
@@ -133,21 +133,31 @@ def without(nav, rels: frozenset[str]):
     return None if nav in rels else nav
 
 
-def index_html(content, lang: str, today: datetime.date) -> str:
-    """The list of published stories, each in the reader's language where it is translated."""
+@dataclass(frozen=True)
+class Listed:
+    """A story as the stories page lists it (overrides/haven/stories.html)."""
+
+    slug: str  # its address inside stories/, e.g. 'kenault'
+    href: str  # from the stories page
+    title: str
+    description: str | None
+    lang: str | None  # the language it is shown in, when not the reader's (an English stand-in)
+
+
+def listed(content, lang: str, today: datetime.date) -> list[Listed]:
+    """The published stories, each in the reader's language where it is translated."""
     hidden = unpublished(content, today)
-    items = []
+    found = []
     for rel in sorted(
         rel
         for (code, rel) in content.pages
         if code == content.site.default.code and is_story(rel) and rel not in hidden
     ):
         page = content.page(lang, rel) or content.source(rel)
-        marked = "" if page.lang == lang else f' lang="{page.lang}" dir="ltr"'
         href = rel.removeprefix(FOLDER).removesuffix(".md") + "/"
-        description = f"<p>{escape(page.meta.description)}</p>" if page.meta.description else ""
-        items.append(
-            f'<li class="haven-story" data-story="{escape(href.strip("/"))}"{marked}>'
-            f'<a href="{escape(href)}">{escape(page.meta.title)}</a>{description}</li>'
+        found.append(
+            Listed(
+                href.strip("/"), href, page.meta.title, page.meta.description, None if page.lang == lang else page.lang
+            )
         )
-    return f'<ul class="haven-stories">{"".join(items)}</ul>'
+    return found
