@@ -34,15 +34,14 @@ from mkdocs.utils.templates import TemplateContext
 
 from haven.core import deadline, safehtml
 from haven.core.diagnostics import DiagnosticsError
-from haven.publish import finishing, offline, searchindex, unusedcss
+from haven.publish import finishing, offline, unusedcss
 from haven.render import (
     bidi,
     formnumbers,
-    headlinks,
     legal_help,
+    material_output,
     pageview,
     qr,
-    searchdialog,
     sharing,
     static_i18n,
     templatecache,
@@ -226,7 +225,7 @@ class HavenPlugin(BasePlugin[HavenConfig]):
         lang = _build_language(config)
         if template_name != "404.html":
             return output_content
-        output = _finished(output_content)
+        output = material_output.finished(output_content)
         if lang == self._content().site.default.code:
             return output
         target = Path(config.site_dir) / lang / "404.html"
@@ -235,12 +234,12 @@ class HavenPlugin(BasePlugin[HavenConfig]):
         return ""  # MkDocs writes nothing for empty output: the root 404 stays English
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        output = _finished(output)
+        output = material_output.finished(output)
         # The page's QR code as a picture beside it, for flyers people make themselves.
         qr_file = Path(page.file.abs_dest_path).with_name(qr.PNG_NAME)
         qr_file.parent.mkdir(parents=True, exist_ok=True)
         qr_file.write_bytes(qr.png(page.meta["haven"]["share"]["qr_code"]))
-        return searchindex.language_base(output, _build_language(config), self._content().site.default.code)
+        return material_output.search_in_language(output, _build_language(config), self._content().site.default.code)
 
     # Last: mkdocs-static-i18n builds the other languages, then merges their search
     # entries, in its own on_post_build of the first build; `building` is its flag
@@ -272,7 +271,3 @@ def _material_asset(config: MkDocsConfig, pattern: str) -> str:
 def _build_language(config: MkDocsConfig) -> str:
     # mkdocs-static-i18n sets the theme language to the language being built.
     return config.theme["language"]
-
-
-def _finished(output: str) -> str:
-    return searchdialog.named(headlinks.without_alternates(output))

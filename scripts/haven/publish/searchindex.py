@@ -4,13 +4,12 @@ Material's search plugin (through mkdocs-static-i18n) writes one index holding
 every language. It is split here after the build: each language's pages go to
 <lang>/search/search_index.json, with addresses relative to that language's
 folder, and each page's Material configuration points its search there
-(`language_base`). Material has no per-language search under static-i18n.
+(haven.render.material_output.search_in_language). Material has no per-language search under static-i18n.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 from haven.sources.site import Site
@@ -18,7 +17,6 @@ from haven.sources.site import Site
 INDEX = Path("search") / "search_index.json"
 # Material's lunr stemmers, one file per language; a language without one is searched without.
 STEMMER = Path("assets") / "javascripts" / "lunr" / "min" / "lunr.{code}.min.js"
-_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 
 
 def split(site: Site, site_dir: Path) -> dict[str, int]:
@@ -61,16 +59,3 @@ def merged(indexes: dict[str, dict], default: str) -> dict:
                 )
             ]
     return {"config": indexes[default]["config"], "docs": docs}
-
-
-def language_base(html: str, code: str, default: str) -> str:
-    """Point a page's search at its language's folder: "base": "../.." becomes "../../es/"."""
-    if code == default:
-        return html
-
-    def rebase(match: re.Match) -> str:
-        config = json.loads(match.group(2))
-        config["base"] = config["base"].rstrip("/") + f"/{code}/"
-        return match.group(1) + json.dumps(config) + match.group(3)
-
-    return _CONFIG.sub(rebase, html, count=1)
