@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import yaml
@@ -54,6 +55,18 @@ def test_qr_codes_decode_to_the_address():
     assert decode(qr.png(code)) == [address]
     svg = qr.svg(code, WORDS.qr_label)
     assert svg.startswith('<svg role="img" aria-label=') and f"<title>{WORDS.qr_label}</title>" in svg
+
+
+def test_a_drawn_qr_code_is_kept_and_a_damaged_copy_is_drawn_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    address = "https://haven.example.org/es/rights/at-home/"
+    drawn = qr.make(address)
+    (kept,) = (tmp_path / "haven" / "qr").iterdir()
+    data = json.loads(kept.read_text(encoding="utf-8"))
+    kept.write_text(json.dumps({**data, "screen": "<svg>kept</svg>"}), encoding="utf-8")
+    assert qr.make(address).screen == "<svg>kept</svg>"  # read back, not drawn again
+    kept.write_text('{"screen": "<svg', encoding="utf-8")  # a copy cut short
+    assert qr.make(address) == drawn and decode(qr.png(qr.make(address))) == [address]
 
 
 def test_every_page_shares_and_previews_in_its_own_language(real_site):

@@ -7,8 +7,6 @@ sheet without taking room from the text, which a position: fixed box or a table 
 
 from __future__ import annotations
 
-import segno
-
 from haven.render import qr
 
 QR_MM = 20
@@ -20,7 +18,7 @@ def _css_string(text: str) -> str:
     return f'"{escaped}"'
 
 
-def margin_css(code: segno.QRCode, lines: list[str], rtl: bool) -> str:
+def margin_css(code: qr.Code, lines: list[str], rtl: bool) -> str:
     """The print stylesheet of one page: its QR code on the sheet's inner side, then `lines` (the page's
     address among them) in the reader's direction."""
     side, direction = ("right", "rtl") if rtl else ("left", "ltr")  # the side the reader's lines start on

@@ -9,10 +9,10 @@ source (and Jinja's and Python's versions), so an edited template is compiled ag
 from __future__ import annotations
 
 import contextlib
-import os
-from pathlib import Path
 
 import jinja2
+
+from haven.core import usercache
 
 
 class _Cache(jinja2.FileSystemBytecodeCache):
@@ -24,15 +24,9 @@ class _Cache(jinja2.FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
 
 
-def folder() -> Path:
-    """The cache folder, where the XDG convention puts a user's caches."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "haven" / "templates"
-
-
 def use(env: jinja2.Environment) -> None:
     """Let `env` load compiled templates from the cache, and save those it compiles."""
-    directory = folder()
+    directory = usercache.folder("templates")
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError:

@@ -1,0 +1,28 @@
+"""Where Haven keeps what it can reuse between builds: the user's cache folder (the XDG convention).
+
+Only work that gives the same result for the same input is kept (compiled templates, drawn QR codes), each
+under a key of everything it depends on, so a cache never changes what a build makes; deleting the folder
+only makes the next build slower.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+
+def folder(kind: str) -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "haven" / kind
+
+
+def write(path: Path, data: bytes) -> None:
+    """Keep `data` at `path` whole or not at all (processes building at once may write the same entry); a
+    full disk or a folder that cannot be written never fails a build."""
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".", delete=False) as file:
+            file.write(data)
+        os.replace(file.name, path)
