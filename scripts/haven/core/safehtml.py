@@ -246,6 +246,11 @@ def is_elsewhere(url: str) -> bool:
     return bool(schemes.scheme(url)) or flat.startswith("//")
 
 
+# Computed once: built_problems looks at every element of every built page.
+_NEVER_IN_BUILT = NEVER | (SVG_ACTIVE - {"script"})  # a <script> is allowed outside the page's text
+_ADDRESSES = LINKS | LOADS
+
+
 def built_problems(tree: LexborHTMLParser) -> list[Problem]:
     """Why a built page may not be published, whoever wrote the HTML: an embedding element, a refresh, an
     address that runs code, or anything loaded from another host."""
@@ -262,7 +267,7 @@ def built_problems(tree: LexborHTMLParser) -> list[Problem]:
     ]
     for node in tree.css("*"):
         tag = node.tag or ""
-        if tag in NEVER or tag in SVG_ACTIVE - {"script"}:
+        if tag in _NEVER_IN_BUILT:
             problems.append(
                 Problem(
                     "H120",
@@ -283,7 +288,7 @@ def built_problems(tree: LexborHTMLParser) -> list[Problem]:
                 )
             )
         for name, value in attributes.items():
-            if name in LINKS | LOADS:
+            if name in _ADDRESSES:
                 problems += _address_problems(tag, name, value)
         href = attributes.get("href", "")
         fetches = tag in ("image", "use") or (tag == "link" and _fetches(attributes.get("rel", "")))
