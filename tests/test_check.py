@@ -322,3 +322,30 @@ def test_section_titles_of_the_automatic_navigation_need_translations(fixture_si
         f"mkdocs.yml:{line['ht']}: H055 warning: the navigation title 'More help' has no translation into "
         "Kreyòl ayisyen (ht)",
     ]
+
+
+def test_each_data_file_is_read_once_and_each_of_its_problems_named_once(fixture_site, capsys, monkeypatch):
+    # The loaders and the link check share one reading (haven.sources.datafiles), so nothing needs merging.
+    from haven.core import yamlsource
+    from test_directory import GOOD, write_entry
+
+    write_entry(fixture_site, GOOD.replace('"https://example.org"', '"http://example.org"'))
+    (fixture_site.root / "data" / "notices.yml").write_text("notices:\n  - id: [\n", encoding="utf-8")
+    (fixture_site.root / "data" / "resources.yml").write_text("a: b: c\n", encoding="utf-8")
+    parsed = []
+    parse = yamlsource.parse
+
+    def counted(text, path, *args, **kwargs):
+        parsed.append(path)
+        return parse(text, path, *args, **kwargs)
+
+    monkeypatch.setattr(yamlsource, "parse", counted)
+    main(["-f", str(fixture_site.config), "check", "--format", "json"])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert sorted((f["path"], f["code"]) for f in findings if f["path"].startswith("data/")) == [
+        ("data/directory/example-center.yml", "H064"),
+        ("data/notices.yml", "H001"),
+        ("data/resources.yml", "H001"),
+    ]
+    data_files = [path for path in parsed if path.startswith("data/")]
+    assert sorted(data_files) == sorted(set(data_files)) and "data/strings/en.yml" in data_files

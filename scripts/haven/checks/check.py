@@ -23,6 +23,7 @@ from haven.core.diagnostics import Diagnostic, DiagnosticsError, Severity
 from haven.sources import addresses, clock, directory, fingerprint, stories, translations, urgent
 from haven.sources import content as content_module
 from haven.sources import site as site_module
+from haven.sources.datafiles import DataFiles
 from haven.sources.site import Site
 
 
@@ -35,7 +36,8 @@ def _read_sources(
     site: Site, today: datetime.date, strict: bool, external: bool
 ) -> tuple[content_module.Content, list[Diagnostic]]:
     """The content as read, and the findings about it (the built site's check needs both)."""
-    content, findings = content_module.collect(site)
+    files = DataFiles(site)
+    content, findings = content_module.collect(site, files)
     findings += translations.findings(content, today, strict)
     findings += citations.findings(content, today, strict)
     findings += urgent.findings(site, content.urgent, today)
@@ -43,11 +45,11 @@ def _read_sources(
     findings += stories.review_findings(content, today)
     host = urlsplit(site.site_url or "").hostname
     findings += links.check(content, _MarkdownRenderer(site), host)
-    findings += links.check_data(site, host)
+    findings += links.check_data(files, host)
     if external:
         cache = site.root / ".cache" / "haven-external.json"
         findings += externals.check(links.external(content), cache, datetime.datetime.now(datetime.UTC))
-    return content, sorted(set(findings))
+    return content, sorted(findings)
 
 
 class _MarkdownRenderer:
@@ -107,7 +109,7 @@ def run(
         )
 
     if fingerprint.is_fresh(site, site_dir):
-        return sorted(set(findings + built_findings(site_dir))), None
+        return sorted(findings + built_findings(site_dir)), None
     from haven.publish import build as build_module  # MkDocs' build machinery: only when a build is needed
 
     with tempfile.TemporaryDirectory(prefix="haven-check-") as scratch:
@@ -115,7 +117,7 @@ def run(
         try:
             build_module.build(config_path, scratch_site)
         except DiagnosticsError as exc:
-            return sorted(set(findings + exc.diagnostics)), None
+            return sorted(findings + exc.diagnostics), None
         except (Abort, ConfigurationError, PluginError) as exc:
             findings.append(
                 Diagnostic(
@@ -127,7 +129,7 @@ def run(
                 )
             )
             return findings, None
-        return sorted(set(findings + built_findings(scratch_site))), None
+        return sorted(findings + built_findings(scratch_site)), None
 
 
 def summary(findings: list[Diagnostic]) -> str:

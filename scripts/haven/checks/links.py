@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import unquote
 
-from haven.core import schemes, yamlsource
+from haven.core import schemes
 from haven.core.diagnostics import Diagnostic, DiagnosticsError
-from haven.core.textfile import read_text
 from haven.sources.content import Content, SourcePage
-from haven.sources.site import Site
+from haven.sources.datafiles import DataFiles
+from haven.sources.directory import FOLDER as DIRECTORY
 
 Render = Callable[[str], str]
 
@@ -130,18 +130,24 @@ def _check_link(content, page, shown, link, ids_of, site_host) -> list[Diagnosti
     return _check_relative(content, page, shown, link, ids_of)
 
 
-def check_data(site: Site, site_host: str | None) -> list[Diagnostic]:
-    """Links written in structured data (data/**/*.yml): the same rules as in pages."""
+def check_data(files: DataFiles, site_host: str | None) -> list[Diagnostic]:
+    """Links written in structured data (data/**/*.yml): the same rules as in pages.
+
+    The files a loader read (haven.sources.content.collect) are not read again, and one that could not be
+    read was named by its loader; the directory's entries have their links checked by their loader."""
     findings = []
-    for path in sorted((site.root / "data").rglob("*.yml")):
-        shown = site.show(path)
+    directory = files.site.root / "data" / DIRECTORY
+    for path in files.paths():
+        if path.is_relative_to(directory):
+            continue
+        named = files.is_read(path)
         try:
-            doc = yamlsource.parse(read_text(path, shown), shown)
+            doc = files.read(path)
         except DiagnosticsError as exc:
-            findings += exc.diagnostics
+            findings += [] if named else exc.diagnostics
             continue
         found = schemes.data_problems(doc.data, site_host)
-        findings += [_error(shown, doc.line_of(loc), *problem) for loc, problem in found]
+        findings += [_error(doc.path, doc.line_of(loc), *problem) for loc, problem in found]
     return findings
 
 

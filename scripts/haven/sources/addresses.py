@@ -15,9 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from haven.core import yamlsource
 from haven.core.diagnostics import Diagnostic, DiagnosticsError, Severity
 from haven.core.textfile import read_text
+from haven.sources.datafiles import DataFiles
 from haven.sources.models import Redirect, Redirects, validate
 from haven.sources.site import Site
 
@@ -43,7 +43,7 @@ def page_url(rel: str) -> str:
     return stem + "/"
 
 
-def load(site: Site) -> tuple[Addresses, list[Diagnostic]]:
+def load(site: Site, files: DataFiles | None = None) -> tuple[Addresses, list[Diagnostic]]:
     data = site.strings_dir.parent
     published_file, redirects_file = data / PUBLISHED, data / REDIRECTS
     shown_published, shown_redirects = site.show(published_file), site.show(redirects_file)
@@ -69,7 +69,7 @@ def load(site: Site) -> tuple[Addresses, list[Diagnostic]]:
     redirects: list[tuple[Redirect, int]] = []
     if redirects_file.exists():
         try:
-            doc = yamlsource.parse(read_text(redirects_file, shown_redirects), shown_redirects)
+            doc = (files or DataFiles(site)).read(redirects_file)
         except DiagnosticsError as exc:
             return (
                 Addresses(tuple(published), (), shown_published, shown_redirects, published_file.exists()),

@@ -19,6 +19,7 @@ from haven.sources import addresses as addresses_module
 from haven.sources import directory as directory_module
 from haven.sources import frontmatter, inputs, stories
 from haven.sources import urgent as urgent_module
+from haven.sources.datafiles import DataFiles
 from haven.sources.models import PageMeta, Strings, TranslationMeta, validate
 from haven.sources.site import Site
 
@@ -98,8 +99,9 @@ def load(site: Site) -> Content:
     return content
 
 
-def collect(site: Site) -> tuple[Content, list[Diagnostic]]:
-    """Everything that is valid, and a finding for everything that is not."""
+def collect(site: Site, files: DataFiles | None = None) -> tuple[Content, list[Diagnostic]]:
+    """Everything that is valid, and a finding for everything that is not. `files`: the data files as read,
+    for a caller that reads them again (haven check)."""
     problems: list[Diagnostic] = inputs.findings(site)
     refused = {finding.path for finding in problems}  # not read: a link out of the repository, a device
     pages: dict[tuple[str, str], SourcePage] = {}
@@ -123,22 +125,23 @@ def collect(site: Site) -> tuple[Content, list[Diagnostic]]:
         if page:
             pages[(page.lang, page.rel)] = page
     problems += _same_address(site, pages) + _same_title(site, pages)
+    files = files or DataFiles(site)
     strings, documents = {}, {}
     for language in site.languages:
-        loaded, documents[language.code], found = read_strings(site, language.code)
+        loaded, documents[language.code], found = read_strings(site, language.code, files)
         problems += found
         if loaded:
             strings[language.code] = loaded
     reference = documents.pop(site.default.code)
     for doc in documents.values():
         problems += placeholder_mismatches(doc, reference)
-    urgent, found = urgent_module.load(site)
+    urgent, found = urgent_module.load(site, files)
     problems += found
-    directory, found = directory_module.load(site)
+    directory, found = directory_module.load(site, files)
     problems += found
-    allowed, found = stories.load_allowlist(site)
+    allowed, found = stories.load_allowlist(site, files)
     problems += found
-    addresses, found = addresses_module.load(site)
+    addresses, found = addresses_module.load(site, files)
     problems += found
     content = Content(site=site, pages=pages, strings=strings, urgent=urgent, directory=directory, addresses=addresses)
     problems += _orphans(content)
@@ -204,7 +207,9 @@ def _same_title(site: Site, pages: Mapping[tuple[str, str], SourcePage]) -> list
     return found
 
 
-def read_strings(site: Site, code: str) -> tuple[Strings | None, yamlsource.YamlDocument | None, list[Diagnostic]]:
+def read_strings(
+    site: Site, code: str, files: DataFiles | None = None
+) -> tuple[Strings | None, yamlsource.YamlDocument | None, list[Diagnostic]]:
     """A language's interface strings, the document they were read from, and their problems."""
     path = site.strings_dir / f"{code}.yml"
     shown = site.show(path)
@@ -223,7 +228,7 @@ def read_strings(site: Site, code: str) -> tuple[Strings | None, yamlsource.Yaml
             ],
         )
     try:
-        doc = yamlsource.parse(read_text(path, shown), shown)
+        doc = (files or DataFiles(site)).read(path)
     except DiagnosticsError as exc:
         return None, None, exc.diagnostics
     strings, problems = validate(Strings, doc, "strings file")

@@ -11,13 +11,14 @@ import datetime
 import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 from pydantic import Field, StringConstraints
 
 from haven.core import schemes, yamlsource
 from haven.core.diagnostics import Diagnostic, DiagnosticsError, Severity
-from haven.core.textfile import read_text
+from haven.sources.datafiles import DataFiles
 from haven.sources.models import NATIONAL, SERVICES, STATES, HttpsUrl, StrictModel, Text, validate
 from haven.sources.site import Site
 
@@ -101,11 +102,12 @@ def dial(number: str) -> str:
     return "tel:+" + full_number(number)
 
 
-def load(site: Site) -> tuple[Directory, list[Diagnostic]]:
+def load(site: Site, files: DataFiles | None = None) -> tuple[Directory, list[Diagnostic]]:
     folder = site.root / "data" / FOLDER
     entries, problems = [], []
+    files = files or DataFiles(site)
     for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
-        entry, found = _read(path, site)
+        entry, found = _read(path, site, files)
         problems += found
         if entry:
             entries.append(entry)
@@ -125,14 +127,16 @@ def load(site: Site) -> tuple[Directory, list[Diagnostic]]:
     return Directory(tuple(entries)), problems
 
 
-def _read(path, site: Site) -> tuple[Entry | None, list[Diagnostic]]:
+def _read(path, site: Site, files: DataFiles) -> tuple[Entry | None, list[Diagnostic]]:
     shown = site.show(path)
     try:
-        doc = yamlsource.parse(read_text(path, shown), shown)
+        doc = files.read(path)
     except DiagnosticsError as exc:
         return None, exc.diagnostics
+    # The links of an entry are checked here, for the build too (haven.checks.links.check_data leaves them).
     problems = _phones_quoted(doc) + [
-        Diagnostic(shown, doc.line_of(loc), *problem) for loc, problem in schemes.data_problems(doc.data, None)
+        Diagnostic(shown, doc.line_of(loc), *problem)
+        for loc, problem in schemes.data_problems(doc.data, urlsplit(site.site_url or "").hostname)
     ]
     model, found = validate(Organization, doc, "directory entry")
     # An unsafe or insecure address is named once, by what is wrong with it.

@@ -14,10 +14,9 @@ from dataclasses import dataclass
 
 from pydantic import Field
 
-from haven.core import yamlsource
 from haven.core.diagnostics import Diagnostic, DiagnosticsError, Severity
-from haven.core.textfile import read_text
 from haven.sources import identifiers
+from haven.sources.datafiles import DataFiles
 from haven.sources.models import HttpsUrl, StrictModel, Text, validate
 
 FOLDER = "stories/"
@@ -41,14 +40,13 @@ def is_story(rel: str) -> bool:
     return rel.startswith(FOLDER) and rel != INDEX
 
 
-def load_allowlist(site) -> tuple[tuple[str, ...], list[Diagnostic]]:
+def load_allowlist(site, files: DataFiles | None = None) -> tuple[tuple[str, ...], list[Diagnostic]]:
     """Public numbers a story may mention: organizations' hotlines, government lines."""
     path = site.root / "data" / ALLOWLIST
     if not path.exists():
         return (), []
-    shown = site.show(path)
     try:
-        doc = yamlsource.parse(read_text(path, shown), shown)
+        doc = (files or DataFiles(site)).read(path)
     except DiagnosticsError as exc:
         return (), exc.diagnostics
     model, problems = validate(PublicNumbers, doc, "list of public numbers")

@@ -11,10 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from haven.core import yamlsource
 from haven.core.diagnostics import Diagnostic, DiagnosticsError, Severity
-from haven.core.textfile import read_text
 from haven.sources import clock
+from haven.sources.datafiles import DataFiles
 from haven.sources.models import Strings, UrgentNotice, UrgentNotices, validate
 from haven.sources.site import Site
 
@@ -28,13 +27,13 @@ class Urgent:
     path: str = f"data/{FILE}"
 
 
-def load(site: Site) -> tuple[Urgent, list[Diagnostic]]:
+def load(site: Site, files: DataFiles | None = None) -> tuple[Urgent, list[Diagnostic]]:
     path = site.strings_dir.parent / FILE
     shown = site.show(path)
     if not path.exists():
         return Urgent(path=shown), []
     try:
-        doc = yamlsource.parse(read_text(path, shown), shown)
+        doc = (files or DataFiles(site)).read(path)
     except DiagnosticsError as exc:
         return Urgent(path=shown), exc.diagnostics
     model, problems = validate(UrgentNotices, doc, "notices file")
