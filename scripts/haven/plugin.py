@@ -74,6 +74,7 @@ class HavenPlugin(BasePlugin[HavenConfig]):
     def __init__(self) -> None:
         self.content: Content | None = None
         self.today = datetime.date.min
+        self.unpublished: frozenset[str] = frozenset()  # stories without consent today, left out everywhere
         self.bundle = ""  # Material's script, which haven-loader.js loads when search opens
         self.stylesheet = ""  # Material's stylesheet, which unusedcss cuts
         self.serving = False
@@ -100,7 +101,8 @@ class HavenPlugin(BasePlugin[HavenConfig]):
         self.bundle = _material_asset(config, "assets/javascripts/bundle.*.min.js")
         self.stylesheet = _material_asset(config, "assets/stylesheets/main.*.min.css")
         # Stories without consent leave the navigation of every language.
-        config.nav = stories.without(config.nav, stories.unpublished(content, self.today))
+        self.unpublished = stories.unpublished(content, self.today)
+        config.nav = stories.without(config.nav, self.unpublished)
         return config
 
     @staticmethod
@@ -134,9 +136,8 @@ class HavenPlugin(BasePlugin[HavenConfig]):
     def on_files(self, files, *, config: MkDocsConfig):
         """Leave out, in every language, the stories whose consent is pending or withdrawn."""
         content = self._content()
-        hidden = stories.unpublished(content, self.today)
         for file in list(files):
-            if file.src_uri.endswith(".md") and content.site.split_src(file.src_uri)[1] in hidden:
+            if file.src_uri.endswith(".md") and content.site.split_src(file.src_uri)[1] in self.unpublished:
                 files.remove(file)
         return files
 
@@ -162,7 +163,7 @@ class HavenPlugin(BasePlugin[HavenConfig]):
                 safehtml.content_problems(html), content.site.show(source.path), source.body, source.body_line
             )
         if stories.MARKER in html:
-            listed = stories.listed(content, lang, self.today)
+            listed = stories.listed(content, lang, self.unpublished)
             html = html.replace(stories.MARKER, templates.render(content.site, "stories.html", stories=listed))
         if legal_help.MARKER in html:
             html = html.replace(

@@ -142,9 +142,8 @@ class Listed:
     lang: str | None  # the language it is shown in, when not the reader's (an English stand-in)
 
 
-def listed(content, lang: str, today: datetime.date) -> list[Listed]:
-    """The published stories, each in the reader's language where it is translated."""
-    hidden = unpublished(content, today)
+def listed(content, lang: str, hidden: frozenset[str]) -> list[Listed]:
+    """The published stories (all but those `hidden`), each in the reader's language where it is translated."""
     found = []
     for rel in sorted(
         rel
