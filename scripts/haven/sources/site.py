@@ -88,6 +88,10 @@ class Site:
         return lang, rel
 
     def show(self, path: Path) -> str:
+        # Most paths are made from the root (rglob, joins): named without asking the file system, which
+        # display_path does for each of the thousands of paths a build names.
+        if path.is_absolute() and ".." not in path.parts and path.is_relative_to(self.root):
+            return path.relative_to(self.root).as_posix()
         return display_path(path, self.root)
 
     def source_of_url(self, url: str) -> Path | None:
