@@ -31,8 +31,8 @@ from haven.sources.site import Site
 
 FOLDER = "downloads"  # the packs' folder in the built site
 MARKER = "<!-- haven:offline -->"  # where a page offers its language's pack
-# The pack's size is known only once every page is built: this stays empty until then.
-# The pack's size before the build knows it, as overrides/haven/offline-download.html writes it.
+# The pack's size is known only once every page is built: the span that
+# overrides/haven/offline-download.html writes stays empty until then.
 _SIZE = '<span data-haven-pack-size="{lang}" dir="ltr"></span>'
 SEARCH_SCRIPT = "assets/javascripts/haven-offline-search.js"
 INDEX_SCRIPT = "assets/javascripts/haven-search-index.js"
@@ -167,12 +167,13 @@ def pack(site: Site, site_dir: Path, lang: str) -> Path:
     target = site_dir / FOLDER / pack_name(lang)
     target.parent.mkdir(parents=True, exist_ok=True)
     top = f"haven-{lang}/"
+    # Dated the day of the build, not the second: the same sources give the same pack, whichever
+    # process or build wrote it.
+    built = clock.today(site).timetuple()[:6]
     with zipfile.ZipFile(target, "w") as archive:
 
         def add(name: str, data: str | bytes) -> None:
-            # Dated the day of the build, not the second: the same sources give the same pack, whichever
-            # process or build wrote it.
-            entry = zipfile.ZipInfo(top + name, date_time=clock.today(site).timetuple()[:6])
+            entry = zipfile.ZipInfo(top + name, date_time=built)
             entry.external_attr = 0o644 << 16
             archive.writestr(entry, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
 
