@@ -1,4 +1,5 @@
 import datetime
+from types import SimpleNamespace
 
 import pytest
 
@@ -24,13 +25,22 @@ def test_a_language_without_month_names_gets_the_iso_date_not_a_month_number():
     assert clock.long_date(DAY, "ht") == "2026-11-28"
 
 
+class _ClockOnDay(datetime.date):
+    """The system clock, stopped on DAY: the test passes on any day it runs, and at midnight."""
+
+    @classmethod
+    def today(cls) -> datetime.date:
+        return DAY
+
+
 def test_today_is_the_plugins_day_when_one_is_set_else_the_real_date(tmp_path, monkeypatch):
     config = tmp_path / "mkdocs.yml"
     config.write_text(mkdocs_yml(FIXTURE_LANGUAGES), encoding="utf-8")  # today: !ENV [HAVEN_TODAY, null]
+    monkeypatch.setattr(clock, "datetime", SimpleNamespace(date=_ClockOnDay))
     monkeypatch.setenv("HAVEN_TODAY", "2027-01-15")
     assert clock.today(site.load(config)) == datetime.date(2027, 1, 15)
     monkeypatch.delenv("HAVEN_TODAY")
-    assert clock.today(site.load(config)) == datetime.date.today()
+    assert clock.today(site.load(config)) == DAY
 
 
 def test_a_day_that_is_not_one_is_named_at_its_line(tmp_path, monkeypatch):
