@@ -182,7 +182,7 @@ def test_missing_translations_and_old_reviews_are_warnings(fixture_site, capsys)
     )
     assert (
         "docs/en/index.md:1: H050 warning: not translated into Español (es) yet; readers get the English "
-        "page (hint: start it with: haven new-translation es index.md)" in out
+        "page (hint: start it with: .venv/bin/haven new-translation es index.md)" in out
     )
     assert out[-1] == "0 errors, 7 warnings in 2 files"
 

@@ -142,7 +142,7 @@ def findings(
             1,
             "H095",
             f"/{address} is published but not in the list of published addresses",
-            "run 'haven addresses' to add every new page",
+            "run '.venv/bin/haven addresses' to add every new page",
             Severity.WARNING,
         )
         for address in unlisted

@@ -112,7 +112,7 @@ def findings(content: Content, today: datetime.date, strict: bool = False) -> li
                         1,
                         "H050",
                         f"not translated into {language.name} ({language.code}) yet; readers get the English page",
-                        f"start it with: haven new-translation {language.code} {source.rel}",
+                        f"start it with: .venv/bin/haven new-translation {language.code} {source.rel}",
                         Severity.WARNING,
                     )
                 )
