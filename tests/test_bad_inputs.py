@@ -496,7 +496,7 @@ CASES = [
             "es/rights/at-home.md", "---\ntitle: En casa\nsource_hash: latest\nhuman_reviewed: false\n---\n\nx\n"
         ),
         [
-            "docs/es/rights/at-home.md:3: H014 source_hash: 'latest' is not written the way this field is (hint: run 'haven stamp' on this file to write the current hash)",
+            "docs/es/rights/at-home.md:3: H014 source_hash: 'latest' is not written the way this field is (hint: run '.venv/bin/haven stamp' on this file to write the current hash)",
         ],
     ),
     Case(

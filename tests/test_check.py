@@ -130,7 +130,7 @@ def test_a_stale_translation_warns_and_fails_only_when_strict(fixture_site, caps
     assert code == 0
     assert finding_lines(out, "H051") == [
         "docs/es/index.md:3: H051 warning: the English page docs/en/index.md changed after this translation "
-        "was made (hint: bring the translation up to date, then run: haven stamp docs/es/index.md)"
+        "was made (hint: bring the translation up to date, then run: .venv/bin/haven stamp docs/es/index.md)"
     ]
     code, out = check(fixture_site, capsys, "--strict")
     assert code == 1 and finding_lines(out, "H051")[0].startswith("docs/es/index.md:3: H051 the English page")
@@ -222,7 +222,7 @@ def test_an_english_change_to_what_readers_should_do_makes_old_translations_erro
     assert finding_lines(out, "H054") == [
         "docs/es/index.md:1: H054 the English page docs/en/index.md changed what readers should do "
         "(legal_version 2); this translation does not say it yet (hint: translate the change now, then run: "
-        "haven stamp docs/es/index.md)"
+        ".venv/bin/haven stamp docs/es/index.md)"
     ]
     # Stamping after the update records the new version, and the error goes.
     assert main(["-f", str(fixture_site.config), "stamp", str(fixture_site.root / "docs/es/index.md")]) == 0

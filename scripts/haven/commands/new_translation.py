@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path, PurePosixPath
 
-from haven.core.diagnostics import Diagnostic, DiagnosticsError
+from haven.core.diagnostics import COMMAND, Diagnostic, DiagnosticsError
 from haven.sources import translations
 from haven.sources.content import read_page
 from haven.sources.site import Site
@@ -51,7 +51,7 @@ def start(site: Site, lang: str, page: str) -> Path:
                     1,
                     "H022",
                     "this translation already exists",
-                    f"edit it, then run: haven stamp {site.show(target)}",
+                    f"edit it, then run: {COMMAND} stamp {site.show(target)}",
                 )
             ]
         )

@@ -10,6 +10,10 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+# Haven's command as an editor types it in a fresh clone (make setup installs it there, not on PATH):
+# every hint that names a command starts with it, so the hint works when copied.
+COMMAND = ".venv/bin/haven"
+
 
 class Severity(str, Enum):
     ERROR = "error"  # must be fixed before publishing

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from haven.core.diagnostics import Diagnostic, DiagnosticsError, Severity
+from haven.core.diagnostics import COMMAND, Diagnostic, DiagnosticsError, Severity
 from haven.core.textfile import read_text
 from haven.sources.datafiles import DataFiles
 from haven.sources.models import Redirect, Redirects, validate
@@ -142,7 +142,7 @@ def findings(
             1,
             "H095",
             f"/{address} is published but not in the list of published addresses",
-            "run '.venv/bin/haven addresses' to add every new page",
+            f"run '{COMMAND} addresses' to add every new page",
             Severity.WARNING,
         )
         for address in unlisted

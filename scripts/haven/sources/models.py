@@ -23,7 +23,7 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
-from haven.core.diagnostics import Diagnostic
+from haven.core.diagnostics import COMMAND, Diagnostic
 from haven.core.yamlsource import YamlDocument
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -445,7 +445,7 @@ _HINTS = {
     "bool_parsing": "write true or false",
 }
 _PATTERN_HINTS = {
-    "source_hash": "run 'haven stamp' on this file to write the current hash",
+    "source_hash": f"run '{COMMAND} stamp' on this file to write the current hash",
     "id": "lowercase letters, digits and dashes, e.g. 2026-12-new-rule",
     "link": "a page's path inside docs/en/, e.g. rights/at-home.md",
     "from": "a page's path inside docs/en/, e.g. rights/at-home.md",

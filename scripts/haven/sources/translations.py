@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from haven.core.diagnostics import Diagnostic, Severity
+from haven.core.diagnostics import COMMAND, Diagnostic, Severity
 from haven.sources.models import PageMeta, TranslationMeta
 
 if TYPE_CHECKING:
@@ -112,7 +112,7 @@ def findings(content: Content, today: datetime.date, strict: bool = False) -> li
                         1,
                         "H050",
                         f"not translated into {language.name} ({language.code}) yet; readers get the English page",
-                        f"start it with: .venv/bin/haven new-translation {language.code} {source.rel}",
+                        f"start it with: {COMMAND} new-translation {language.code} {source.rel}",
                         Severity.WARNING,
                     )
                 )
@@ -127,7 +127,7 @@ def findings(content: Content, today: datetime.date, strict: bool = False) -> li
                         "H054",
                         f"the English page {site.show(source.path)} changed what readers should do "
                         f"(legal_version {source.meta.legal_version}); this translation does not say it yet",
-                        f"translate the change now, then run: haven stamp {path}",
+                        f"translate the change now, then run: {COMMAND} stamp {path}",
                     )
                 )
             if state is State.STALE:
@@ -137,7 +137,7 @@ def findings(content: Content, today: datetime.date, strict: bool = False) -> li
                         page.line_of("source_hash"),
                         "H051",
                         f"the English page {site.show(source.path)} changed after this translation was made",
-                        f"bring the translation up to date, then run: haven stamp {path}",
+                        f"bring the translation up to date, then run: {COMMAND} stamp {path}",
                         Severity.ERROR if strict else Severity.WARNING,
                     )
                 )
