@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from conftest import FIXTURE_LANGUAGES, FixtureSite
+from conftest import ENGLISH_AT_HOME, FIXTURE_LANGUAGES, FixtureSite
 from haven.checks import chromium
 from haven.publish.serving import Server
 
@@ -29,14 +29,25 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
+# What Material lays out differently from right to left: an English stand-in in Arabic must look as in English.
+STAND_IN_LAYOUT = """
+- Keep the door closed and speak through it.
+    - Ask them to pass the warrant under the door.
+
+!!! warning "Do not lie"
+    Lying to an officer is a crime. You can stay silent instead.
+"""
+
+
 @pytest.fixture(scope="session")
 def notices_site(tmp_path_factory) -> Iterator[str]:
     """A fixture site with one page in each translation state, served; yields its URL.
 
-    es: home translated and current but unreviewed; the 'home' page only in English.
-    ar: home translated from an older English version (stale).
+    es: home translated and current but unreviewed; the 'at-home' page only in English.
+    ar: home translated from an older English version (stale); the 'at-home' page only in English.
     """
     site = FixtureSite(tmp_path_factory.mktemp("notices"), FIXTURE_LANGUAGES)
+    site.write("en/rights/at-home.md", ENGLISH_AT_HOME + STAND_IN_LAYOUT)
     site.translate("es", "index.md", "Sus derechos", "# Sus derechos\n\nNo abra la puerta.\n")
     site.translate("ar", "index.md", "اعرف حقوقك", "# اعرف حقوقك\n\nلا تفتح الباب.\n", source_hash="0123456789ab")
     assert site.build() == 0

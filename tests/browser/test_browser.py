@@ -147,6 +147,28 @@ def test_notices_appear_in_the_readers_language(browser, notices_site):
     context.close()
 
 
+def test_an_english_stand_in_is_laid_out_left_to_right_in_arabic(browser, notices_site):
+    """Bullets inside the margin, nested lists indented, the admonition's icon before its title, as on the English page."""
+    layout = """() => {
+        const title = document.querySelector("article .admonition-title");
+        return {
+            items: [...document.querySelectorAll("article li")]
+                .filter(li => li.textContent.includes("door"))  // the page's own list, not the page footer's
+                .map(li => Math.round(li.getBoundingClientRect().left)),
+            icon: getComputedStyle(title, "::before").left,
+            title: getComputedStyle(title).paddingLeft,
+        };
+    }"""
+    phone = Phone(browser)
+    english = phone.visit(notices_site + "rights/at-home/").evaluate(layout)
+    arabic_page = phone.visit(notices_site + "ar/rights/at-home/")
+    assert arabic_page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    assert arabic_page.evaluate(layout) == english
+    assert english["items"][1] > english["items"][0] > 0  # the nested item is indented
+    assert page_width(arabic_page) <= PHONE["width"]
+    phone.close()
+
+
 def test_switcher_shows_which_languages_only_have_the_english_page(browser, notices_site):
     context, page, _ = open_page(browser, notices_site + "es/rights/at-home/")
     page.locator(".md-header .md-select button").click()
