@@ -71,3 +71,31 @@ def test_source_hash_ignores_trailing_spaces_but_not_words(fixture_site):
     assert translations.source_hash(content.read_page(path, the_site)[0]) == before
     path.write_text(path.read_text().replace("door.", "window."))
     assert translations.source_hash(content.read_page(path, the_site)[0]) != before
+
+
+def test_a_changed_description_makes_translations_stale(fixture_site):
+    """Descriptions are translated (search results, shared links): changing one alone marks translations stale."""
+    path = fixture_site.root / "docs" / "en" / "index.md"
+    path.write_text(
+        path.read_text().replace("title: Know your rights\n", "title: Know your rights\ndescription: Stay safe.\n")
+    )
+    fixture_site.translate("es", "index.md", "Sus derechos", "# Sus derechos\n")
+    assert translations.status(load(fixture_site), "es", "index.md").state is translations.State.CURRENT
+    path.write_text(path.read_text().replace("Stay safe.", "Stay safe at home."))
+    assert translations.status(load(fixture_site), "es", "index.md").state is translations.State.STALE
+
+
+def test_a_hash_recorded_before_descriptions_counted_still_names_its_version(fixture_site):
+    """Such a translation reads as stale until stamped again, but its English version can still be found."""
+    the_site = site.load(fixture_site.config)
+    path = fixture_site.root / "docs" / "en" / "index.md"
+    without = content.read_page(path, the_site)[0]
+    path.write_text(
+        path.read_text().replace("title: Know your rights\n", "title: Know your rights\ndescription: Stay safe.\n")
+    )
+    english = content.read_page(path, the_site)[0]
+    # A page without a description hashes as before; with one, the old form (title and body) still matches.
+    assert translations.source_hash(without) != translations.source_hash(english)
+    assert translations.made_from(translations.source_hash(without), english)
+    assert translations.made_from(translations.source_hash(english), english)
+    assert not translations.made_from(translations.source_hash(english), without)

@@ -39,12 +39,27 @@ class Status:
 
 
 def source_hash(page: SourcePage) -> str:
-    """Hash of what a translator translates: the title and the body text.
+    """Hash of what a translator translates: the title, the description and the body text.
 
     Line endings and trailing spaces are ignored, so an editor's whitespace-only
-    change does not mark every translation stale.
+    change does not mark every translation stale. A page without a description
+    hashes as it did before descriptions took part.
     """
-    lines = [page.meta.title, *page.body.replace("\r\n", "\n").split("\n")]
+    return _digest([page.meta.title, *filter(None, [page.meta.description]), page.body])
+
+
+def made_from(recorded: str, page: SourcePage) -> bool:
+    """Whether a translation's recorded `source_hash` names this version of the English page.
+
+    Hashes recorded before descriptions took part (title and body only) still name the
+    version they were made from, for looking it up in the page's history; `status` asks
+    for the current form, so such a translation reads as stale until it is stamped again.
+    """
+    return recorded in (source_hash(page), _digest([page.meta.title, page.body]))
+
+
+def _digest(texts: list[str]) -> str:
+    lines = "\n".join(texts).replace("\r\n", "\n").split("\n")
     normalized = "\n".join(line.rstrip() for line in lines).strip()
     return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:12]
 
