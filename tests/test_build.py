@@ -30,6 +30,32 @@ def test_fallback_page_is_served_with_a_notice_and_marked_as_english(fixture_sit
     assert '<link rel="canonical" href="https://haven.test/rights/at-home/">' in html
 
 
+def test_a_translation_still_in_english_tells_readers_it_is_not_translated_yet(fixture_site):
+    """Just after `haven new-translation`, and until every line is translated."""
+    fixture_site.translate(
+        "es",
+        "rights/at-home.md",
+        "If agents come to your home",
+        "# If agents come to your home\n\nKeep the door closed.\n",
+    )
+    fixture_site.translate(
+        "ar", "rights/at-home.md", "إذا جاء العناصر إلى بيتك", "# إذا جاء العناصر إلى بيتك\n\nKeep the door closed.\n"
+    )
+    assert fixture_site.build() == 0
+    english_only = fixture_site.html("es/rights/at-home/")
+    assert notices(english_only) == ["fallback"]  # nothing is translated: as if there were no translation
+    assert re.search(r'<div lang="en" dir="ltr">\s*<h1 id="if-agents-come-to-your-home">', english_only)
+    assert re.findall(r'hreflang="(\w+)"[^>]*>[^<]*<small[^>]*data-haven-untranslated', english_only) == [
+        "es",
+        "ht",
+    ]  # ar is partly translated
+    partly = fixture_site.html("ar/rights/at-home/")
+    arabic = yaml.safe_load((REPO / "data" / "strings" / "ar.yml").read_text())["partial_notice"]
+    assert notices(partly) == ["partial", "unreviewed"]
+    assert arabic.replace("{language}", "العربية") in partly
+    assert 'lang="en" dir="ltr"' not in partly
+
+
 def test_stale_translation_links_to_the_current_english_page(fixture_site):
     fixture_site.translate("es", "index.md", "Sus derechos", "# Sus derechos\n", source_hash="0123456789ab")
     assert fixture_site.build() == 0

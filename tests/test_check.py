@@ -153,6 +153,7 @@ def test_a_missing_ui_string_and_a_placeholder_mismatch(fixture_site, capsys):
     lines = [line.replace("{language}", "{idioma}") for line in lines]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     fallback_line = next(i for i, line in enumerate(lines, start=1) if line.startswith("fallback_notice:"))
+    partial_line = next(i for i, line in enumerate(lines, start=1) if line.startswith("partial_notice:"))
     heading_line = next(i for i, line in enumerate(lines, start=1) if line.strip().startswith("language_heading:"))
     first_key = next(i for i, line in enumerate(lines, start=1) if line and not line.startswith("#"))
     code, out = check(fixture_site, capsys)
@@ -164,6 +165,8 @@ def test_a_missing_ui_string_and_a_placeholder_mismatch(fixture_site, capsys):
     hint = "(hint: keep each {name} exactly as in data/strings/en.yml; it is replaced when the page is built)"
     assert finding_lines(out, "H041") == [
         f"data/strings/es.yml:{fallback_line}: H041 fallback_notice: the placeholders {{idioma}} differ from "
+        f"English {{language}} {hint}",
+        f"data/strings/es.yml:{partial_line}: H041 partial_notice: the placeholders {{idioma}} differ from "
         f"English {{language}} {hint}",
         # Nested strings too, named by their path.
         f"data/strings/es.yml:{heading_line}: H041 directory.language_heading: the placeholders {{idioma}} differ "
@@ -349,3 +352,39 @@ def test_each_data_file_is_read_once_and_each_of_its_problems_named_once(fixture
     ]
     data_files = [path for path in parsed if path.startswith("data/")]
     assert sorted(data_files) == sorted(set(data_files)) and "data/strings/en.yml" in data_files
+
+
+def test_a_new_translation_counts_as_translated_only_once_no_english_line_is_left(fixture_site, capsys):
+    config = str(fixture_site.config)
+    assert main(["-f", config, "new-translation", "es", "rights/at-home.md"]) == 0
+    code, out = check(fixture_site, capsys)
+    assert code == 0
+    assert finding_lines(out, "H047") == [
+        "docs/es/rights/at-home.md:2: H047 warning: still in English: 5 lines read exactly as in the English page, "
+        "so readers are told this page is not translated yet (hint: translate every line; names and other lines "
+        "of one or two words may stay in English)"
+    ]
+    assert main(["-f", config, "status", "--format", "json"]) == 0
+    spanish = next(row for row in json.loads(capsys.readouterr().out) if row["code"] == "es")
+    assert (spanish["translated"], spanish["unfinished"], spanish["percent"]) == (0, 1, 0)
+
+    page = fixture_site.root / "docs" / "es" / "rights" / "at-home.md"
+    page.write_text(page.read_text().replace('"If agents come to your home"', '"Si vienen a su casa"'))
+    page.write_text(page.read_text().replace("Keep the door closed.", "Mantenga la puerta cerrada."))
+    code, out = check(fixture_site, capsys, "--strict")
+    assert code == 1
+    assert finding_lines(out, "H047") == [
+        "docs/es/rights/at-home.md:7: H047 still in English: 3 lines read exactly as in the English page, "
+        "so readers are told this page is not translated yet (hint: translate every line; names and other lines "
+        "of one or two words may stay in English)"
+    ]
+
+    page.write_text(
+        page.read_text().split("---\n\n")[0] + "---\n\n# Si vienen a su casa\n\nMantenga la puerta "
+        "cerrada.\n\n## Pida ver la orden\n\nPida una orden firmada por un juez.\n"
+    )
+    code, out = check(fixture_site, capsys)
+    assert finding_lines(out, "H047") == []
+    assert main(["-f", config, "status", "--format", "json"]) == 0
+    spanish = next(row for row in json.loads(capsys.readouterr().out) if row["code"] == "es")
+    assert (spanish["translated"], spanish["unfinished"], spanish["percent"]) == (1, 0, 50)

@@ -14,7 +14,9 @@ def test_status_counts_each_languages_pages(fixture_site, capsys):
         "name": "Español",
         "translated": 2,
         "total": 2,
+        "unfinished": 0,
         "stale": 1,
+        "current": 1,
         "unreviewed": 1,
         "strings": True,
         "directory_texts": 0,
@@ -29,13 +31,16 @@ def test_status_as_a_table(fixture_site, capsys):
     fixture_site.translate("ar", "index.md", "اعرف حقوقك", "# اعرف حقوقك\n")
     assert main(["-f", str(fixture_site.config), "status", "--format", "markdown"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "| language | translated | stale | unreviewed | UI strings | directory texts | up to date |"
-    assert "| العربية (ar) | 1/2 | 0 | 1 | complete | 0/0 | 50% |" in out
+    assert out[0] == (
+        "| language | translated | unfinished | stale | unreviewed | UI strings | directory texts | up to date |"
+    )
+    assert "| العربية (ar) | 1/2 | 0 | 0 | 1 | complete | 0/0 | 50% |" in out
     assert main(["-f", str(fixture_site.config), "status"]) == 0
     text = capsys.readouterr().out.splitlines()
     assert text[0].split() == [
         "language",
         "translated",
+        "unfinished",
         "stale",
         "unreviewed",
         "UI",
@@ -53,7 +58,9 @@ def test_the_built_site_has_a_status_page_for_editors_only(fixture_site):
     fixture_site.translate("es", "index.md", "Sus derechos", "# Sus derechos\n")
     assert fixture_site.build() == 0
     page = fixture_site.html("editors/status/")
-    assert "<td>Español (es)</td><td>1/2</td><td>0</td><td>1</td><td>complete</td><td>0/0</td><td>50%</td>" in page
+    assert (
+        "<td>Español (es)</td><td>1/2</td><td>0</td><td>0</td><td>1</td><td>complete</td><td>0/0</td><td>50%</td>"
+    ) in page
     assert '<meta name="robots" content="noindex">' in page
     # Readers' pages do not link to it.
     assert "editors/status" not in fixture_site.html("") + fixture_site.html("es/")

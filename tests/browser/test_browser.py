@@ -148,7 +148,7 @@ def test_notices_appear_in_the_readers_language(browser, notices_site):
 
 
 def test_an_english_stand_in_is_laid_out_left_to_right_in_arabic(browser, notices_site):
-    """Bullets inside the margin, nested lists indented, the admonition's icon before its title, as on the English page."""
+    """Bullets inside the margin, nested lists indented, the admonition icon before its title: as in English."""
     layout = """() => {
         const title = document.querySelector("article .admonition-title");
         return {

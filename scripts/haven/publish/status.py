@@ -17,9 +17,11 @@ from haven.sources.translations import State
 class LanguageStatus:
     code: str
     name: str
-    translated: int  # pages with their own current or stale translation
+    translated: int  # pages with their own current or stale translation, with no English left in it
     total: int  # English pages
+    unfinished: int  # translations that still hold lines of the English text
     stale: int
+    current: int  # translated, no English left, and made from the English page as it is now
     unreviewed: int
     strings: bool  # its interface strings file is complete and valid
     directory_texts: int  # directory descriptions, phone labels and hours in this language
@@ -27,8 +29,7 @@ class LanguageStatus:
 
     @property
     def percent(self) -> int:
-        current = self.translated - self.stale
-        return round(100 * current / self.total) if self.total else 100
+        return round(100 * self.current / self.total) if self.total else 100
 
 
 def compute(content: Content) -> list[LanguageStatus]:
@@ -41,9 +42,11 @@ def compute(content: Content) -> list[LanguageStatus]:
             LanguageStatus(
                 code=language.code,
                 name=language.name,
-                translated=sum(s.state is not State.FALLBACK for s in states),
+                translated=sum(s.finished for s in states),
                 total=len(sources),
+                unfinished=sum(s.state is not State.FALLBACK and not s.finished for s in states),
                 stale=sum(s.state is State.STALE for s in states),
+                current=sum(s.finished and s.state in (State.SOURCE, State.CURRENT) for s in states),
                 unreviewed=sum(not s.human_reviewed for s in states if s.state is not State.FALLBACK),
                 strings=language.code in content.strings,
                 directory_texts=texts,
@@ -53,13 +56,23 @@ def compute(content: Content) -> list[LanguageStatus]:
     return rows
 
 
-_HEADER = ("language", "translated", "stale", "unreviewed", "UI strings", "directory texts", "up to date")
+_HEADER = (
+    "language",
+    "translated",
+    "unfinished",
+    "stale",
+    "unreviewed",
+    "UI strings",
+    "directory texts",
+    "up to date",
+)
 
 
 def _cells(row: LanguageStatus) -> tuple[str, ...]:
     return (
         f"{row.name} ({row.code})",
         f"{row.translated}/{row.total}",
+        str(row.unfinished),
         str(row.stale),
         str(row.unreviewed),
         "complete" if row.strings else "missing",

@@ -37,13 +37,19 @@ def page_meta(content: Content, lang: str, rel: str, url: str, today: datetime.d
     english = english_url(content, lang, url)
 
     notices = []
-    if status.state is State.FALLBACK:
+    # A translation that holds nothing but English reads as the English page: it says so, as a fallback does.
+    english_page = status.state is State.FALLBACK or status.all_english
+    if english_page:
         text = strings.fallback_notice.replace("{language}", site.language(lang).name)
         notices.append({"kind": "fallback", "text": text})
+    elif status.english_lines:
+        notices.append(
+            {"kind": "partial", "text": strings.partial_notice.replace("{language}", site.language(lang).name)}
+        )
     if status.state in (State.STALE, State.OUTDATED):
         text = strings.outdated_notice if status.state is State.OUTDATED else strings.stale_notice
         notices.append({"kind": status.state.value, "text": text, "link": english, "link_text": strings.stale_link})
-    if status.state not in (State.SOURCE, State.FALLBACK) and not status.human_reviewed:
+    if status.state is not State.SOURCE and not english_page and not status.human_reviewed:
         notices.append({"kind": "unreviewed", "text": strings.unreviewed_notice})
     if source.meta.legal_review is None:
         notices.append({"kind": "no-legal-review", "text": strings.no_legal_review_notice})
@@ -55,7 +61,7 @@ def page_meta(content: Content, lang: str, rel: str, url: str, today: datetime.d
     meta["haven"] = {
         "state": status.state.value,
         # Fallback content is English: screen readers must read it as English.
-        "content_lang": site.default.code if status.state is State.FALLBACK else None,
+        "content_lang": site.default.code if english_page else None,
         "notices": notices,
         "english_url": english,
         "untranslated": [code for code in site.codes if code not in translated],

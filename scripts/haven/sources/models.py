@@ -349,6 +349,7 @@ class Strings(StrictModel):
 
     not_legal_advice: Text
     fallback_notice: Text  # {language} is replaced by the reader's language name
+    partial_notice: Text  # a translation that still holds English lines; {language} as above
     fallback_label: Text
     stale_notice: Text
     outdated_notice: Text  # the English page's legal meaning changed since the translation

@@ -14,6 +14,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from haven.core.diagnostics import COMMAND, Diagnostic, Severity
+from haven.sources import leftover_english
 from haven.sources.models import PageMeta, TranslationMeta
 
 if TYPE_CHECKING:
@@ -36,6 +37,13 @@ class State(str, Enum):
 class Status:
     state: State
     human_reviewed: bool = True
+    english_lines: tuple[int, ...] = ()  # lines of the translation still as in English (leftover_english)
+    all_english: bool = False  # ... and nothing else is translated yet
+
+    @property
+    def finished(self) -> bool:
+        """The page has a translation of its own with no English left in it."""
+        return self.state is not State.FALLBACK and not self.english_lines
 
 
 def source_hash(page: SourcePage) -> str:
@@ -73,15 +81,21 @@ def status(content: Content, lang: str, rel: str) -> Status:
     assert isinstance(page.meta, TranslationMeta)
     source = content.source(rel)
     assert source is not None and isinstance(source.meta, PageMeta)
+    left = leftover_english.find(page, source)
     if page.meta.legal_version < source.meta.legal_version:
-        return Status(State.OUTDATED, page.meta.human_reviewed)
-    current = page.meta.source_hash == source_hash(source)
-    return Status(State.CURRENT if current else State.STALE, page.meta.human_reviewed)
+        state = State.OUTDATED
+    else:
+        state = State.CURRENT if page.meta.source_hash == source_hash(source) else State.STALE
+    return Status(state, page.meta.human_reviewed, left.lines, left.everything)
 
 
 def translated_languages(content: Content, rel: str) -> list[str]:
-    """Languages that have their own version of the page (English included)."""
-    return [code for code in content.site.codes if content.page(code, rel) is not None]
+    """Languages that have their own version of the page (English included), not just its English text."""
+    return [
+        code
+        for code in content.site.codes
+        if content.page(code, rel) is not None and not status(content, code, rel).all_english
+    ]
 
 
 def findings(content: Content, today: datetime.date, strict: bool = False) -> list[Diagnostic]:
@@ -133,7 +147,8 @@ def findings(content: Content, today: datetime.date, strict: bool = False) -> li
                 )
                 continue
             path = site.show(page.path)
-            state = status(content, language.code, source.rel).state
+            page_status = status(content, language.code, source.rel)
+            state = page_status.state
             if state is State.OUTDATED:
                 result.append(
                     Diagnostic(
@@ -153,6 +168,19 @@ def findings(content: Content, today: datetime.date, strict: bool = False) -> li
                         "H051",
                         f"the English page {site.show(source.path)} changed after this translation was made",
                         f"bring the translation up to date, then run: {COMMAND} stamp {path}",
+                        Severity.ERROR if strict else Severity.WARNING,
+                    )
+                )
+            if page_status.english_lines:
+                count = len(page_status.english_lines)
+                result.append(
+                    Diagnostic(
+                        path,
+                        page_status.english_lines[0],
+                        "H047",
+                        f"still in English: {count} {'line reads' if count == 1 else 'lines read'} exactly as in the "
+                        "English page, so readers are told this page is not translated yet",
+                        "translate every line; names and other lines of one or two words may stay in English",
                         Severity.ERROR if strict else Severity.WARNING,
                     )
                 )
