@@ -388,3 +388,24 @@ def test_a_new_translation_counts_as_translated_only_once_no_english_line_is_lef
     assert main(["-f", config, "status", "--format", "json"]) == 0
     spanish = next(row for row in json.loads(capsys.readouterr().out) if row["code"] == "es")
     assert (spanish["translated"], spanish["unfinished"], spanish["percent"]) == (1, 0, 50)
+
+
+def test_notes_are_one_line_per_language_unless_asked_for_each(fixture_site, capsys):
+    """A clean check of a real site had 221 'not reviewed' notes around its one real finding."""
+    fixture_site.translate("es", "index.md", "Sus derechos", "# Sus derechos\n\nNo abra la puerta.\n")
+    fixture_site.translate("es", "rights/at-home.md", "Si vienen a su casa", "# Si vienen\n\nNo abra.\n")
+    fixture_site.translate("ar", "index.md", "اعرف حقوقك", "# اعرف حقوقك\n\nلا تفتح الباب.\n")
+    code, out = check(fixture_site, capsys)
+    assert code == 0
+    assert finding_lines(out, "H053") == [
+        "docs/ar/index.md:4: H053 info: a fluent speaker has not reviewed this translation yet "
+        "(hint: after a review against the English page, set human_reviewed: true)",
+        "docs/es/: H053 info: 2 files: a fluent speaker has not reviewed this translation yet "
+        "(hint: .venv/bin/haven check --details lists each file)",
+    ]
+    code, out = check(fixture_site, capsys, "--details")
+    assert [line.split(":")[0] for line in finding_lines(out, "H053")] == [
+        "docs/ar/index.md",
+        "docs/es/index.md",
+        "docs/es/rights/at-home.md",
+    ]

@@ -11,7 +11,7 @@ import datetime
 import json
 import tempfile
 from dataclasses import asdict
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 import markdown
@@ -19,7 +19,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from haven.checks import built, citations, externals, links
 from haven.core import deadline
-from haven.core.diagnostics import Diagnostic, DiagnosticsError, Severity
+from haven.core.diagnostics import COMMAND, Diagnostic, DiagnosticsError, Severity
 from haven.sources import addresses, clock, directory, fingerprint, stories, translations, urgent
 from haven.sources import content as content_module
 from haven.sources import site as site_module
@@ -140,6 +140,30 @@ def summary(findings: list[Diagnostic]) -> str:
         f"{errors} error{'' if errors == 1 else 's'}, {len(counted) - errors} "
         f"warning{'' if len(counted) - errors == 1 else 's'} in {files} file{'' if files == 1 else 's'}"
     )
+
+
+def as_text(findings: list[Diagnostic], details: bool = False) -> list[str]:
+    """The report's lines: every error and warning, and informational notes either each on its line
+    (`details`) or one line for each language folder and kind, so that the findings to act on stand out."""
+    if details:
+        return [f.format() for f in findings]
+    notes: dict[tuple[str, str, str], int] = {}
+    for finding in findings:
+        if finding.severity is Severity.INFO:
+            notes[_note_key(finding)] = notes.get(_note_key(finding), 0) + 1
+    lines = [f.format() for f in findings if f.severity is not Severity.INFO or notes[_note_key(f)] == 1]
+    lines += [
+        f"{folder}/: {code} info: {count} files: {message} (hint: {COMMAND} check --details lists each file)"
+        for (folder, code, message), count in notes.items()
+        if count > 1
+    ]
+    return lines
+
+
+def _note_key(finding: Diagnostic) -> tuple[str, str, str]:
+    """Notes are counted by top folder: a language's pages (docs/es/...) make one line, whatever their subfolder."""
+    parts = PurePosixPath(finding.path).parts
+    return "/".join(parts[:2]), finding.code, finding.message
 
 
 def as_json(findings: list[Diagnostic], skipped: str | None) -> str:

@@ -43,6 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--strict", action="store_true", help="stale translations are errors (use before a release)")
     check.add_argument(
+        "--details", action="store_true", help="list each informational note, not one line per language and kind"
+    )
+    check.add_argument(
         "--external", action="store_true", help="also visit links to other sites (needs the internet; never in CI)"
     )
     stamp = verbs.add_parser("stamp", help="record in translations which English version they match")
@@ -223,8 +226,8 @@ def _check(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(check_module.as_json(findings, skipped))
     else:
-        for finding in findings:
-            print(finding.format())
+        for line in check_module.as_text(findings, args.details):
+            print(line)
         if skipped:
             print(skipped)
         print(check_module.summary(findings))
