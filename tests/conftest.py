@@ -184,7 +184,8 @@ class FixtureSite:
         source_hash: str | None = None,
         human_reviewed: bool = False,
     ) -> Path:
-        """Write a translation stamped against the current English page (or `source_hash`)."""
+        """Write a translation stamped against the current English page (or `source_hash`); `human_reviewed`:
+        reviewed by a fluent speaker against that version."""
         from haven.sources import content, site, translations
 
         if source_hash is None:
@@ -192,10 +193,12 @@ class FixtureSite:
             english, problems = content.read_page(self.root / "docs" / "en" / rel, the_site)
             assert not problems, problems
             source_hash = translations.source_hash(english)
+        review = (
+            f"\n  by: Test Reviewer\n  date: 2026-11-20\n  source_hash: {source_hash}" if human_reviewed else " false"
+        )
         return self.write(
             f"{lang}/{rel}",
-            f"---\ntitle: {title}\nsource_hash: {source_hash}\n"
-            f"human_reviewed: {'true' if human_reviewed else 'false'}\n---\n\n{body}",
+            f"---\ntitle: {title}\nsource_hash: {source_hash}\nhuman_reviewed:{review}\n---\n\n{body}",
         )
 
     def build(self) -> int:

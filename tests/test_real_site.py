@@ -6,11 +6,12 @@ import yaml
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from conftest import REAL_TODAY, REPO
-from haven.sources import content, site, stories
+from haven.sources import content, site, stories, translations
 
 SITE = site.load(REPO / "mkdocs.yml")
 # Stories whose consent is pending or withdrawn are not published in any language.
-UNPUBLISHED = stories.unpublished(content.load(SITE), REAL_TODAY)
+CONTENT = content.load(SITE)
+UNPUBLISHED = stories.unpublished(CONTENT, REAL_TODAY)
 # Every published English page and its address: 'index.md' -> '', 'rights/at-home.md' -> 'rights/at-home/',
 # 'stories/index.md' -> 'stories/'.
 SOURCES = {
@@ -43,10 +44,10 @@ def test_translations_say_whether_a_fluent_human_reviewed_them(real_site):
         if language.default:
             continue
         for page in PAGES:
-            source = SITE.docs_dir / language.code / SOURCES[page]
-            reviewed = "human_reviewed: true" in source.read_text(encoding="utf-8")
+            reviewed = translations.status(CONTENT, language.code, SOURCES[page]).human_reviewed
             html = (site_dir / language.code / page / "index.html").read_text(encoding="utf-8")
-            assert ('data-haven-notice="unreviewed"' in html) is not reviewed, source
+            assert ('data-haven-notice="unreviewed"' in html) is not reviewed, (language.code, page)
+            assert ("haven-reviewed--translation" in html) is reviewed, (language.code, page)
 
 
 def test_the_repository_passes_its_own_check(real_site, on_the_real_day):

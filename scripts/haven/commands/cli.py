@@ -17,6 +17,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from haven.checks import check as check_module
 from haven.commands import new_translation
+from haven.commands import review as review_module
 from haven.commands import stamp as stamp_module
 from haven.core.diagnostics import Diagnostic, DiagnosticsError, Severity, display_path
 from haven.publish import mkdocs_warnings
@@ -54,6 +55,11 @@ def _parser() -> argparse.ArgumentParser:
         nargs="+",
         help="translated pages, e.g. docs/es/index.md, or a language and pages: es rights/at-home.md",
     )
+    review = verbs.add_parser(
+        "review", help="record that a fluent speaker reviewed translations against the English page: who and when"
+    )
+    review.add_argument("paths", nargs="+", help="translated pages, in the forms stamp takes")
+    review.add_argument("--by", required=True, help="the reviewer's name or handle, as shown on the page")
     status = verbs.add_parser("status", help="how far each language has come")
     status.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     new = verbs.add_parser("new-translation", help="start a translation from the current English page")
@@ -122,6 +128,10 @@ def _run(args: argparse.Namespace) -> int:
             for path in stamp_module.translations_named(site, args.paths):
                 shown, old, new = stamp_module.stamp(site, path)
                 print(f"{shown}: source_hash {old or '(none)'} -> {new}")
+        elif args.verb == "review":
+            content = content_module.load(site_module.load(args.config))
+            for path in stamp_module.translations_named(content.site, args.paths):
+                print(f"{review_module.review(content, path, args.by)}: reviewed by {args.by.strip()}")
         elif args.verb == "status":
             content, _ = content_module.collect(site_module.load(args.config))
             rows = status_module.compute(content)

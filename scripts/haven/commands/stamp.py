@@ -23,10 +23,12 @@ def translations_named(site: Site, words: list[str]) -> list[Path]:
     if len(words) >= 2 and words[0] in site.codes and not Path(words[0]).is_file():
         words = [f"{words[0]}/{word}" for word in words[1:]]
     paths = []
+    docs = site.docs_dir.resolve()
     for word in words:
         candidates = [Path(word), site.root / word, site.docs_dir / word]
-        found = next((path.resolve() for path in candidates if path.is_file()), None)
-        if found is None or site.docs_dir.resolve() not in found.parents:
+        # The first that is a page of this site: the current folder may be another project's.
+        found = next((path.resolve() for path in candidates if path.is_file() and docs in path.resolve().parents), None)
+        if found is None:
             raise DiagnosticsError(
                 [
                     Diagnostic(
@@ -60,24 +62,38 @@ def stamp(site: Site, path: Path) -> tuple[str, str | None, str]:
             [Diagnostic(shown, 1, "H021", "only a translation of an existing English page can be stamped")]
         )
     new = translations.source_hash(source)
-    text = Path(path).read_text(encoding="utf-8")
-    parsed = frontmatter.split(text, shown)
-    header_end = len(text) - len(parsed.body)
-    header, body = text[:header_end], text[header_end:]
-    header, old = _set_field(header, "source_hash", new)
+    fields = {"source_hash": new}
     if "legal_version" in source.lines:  # only pages that use it carry it
-        header, _ = _set_field(header, "legal_version", str(source.meta.legal_version))
-    Path(path).write_text(header + body, encoding="utf-8")
-    _, problems = read_page(Path(path), site)
-    if problems:
-        raise DiagnosticsError(problems)
+        fields["legal_version"] = str(source.meta.legal_version)
+    old = write_fields(site, Path(path), fields)["source_hash"]
     return shown, old, new
 
 
+def write_fields(site: Site, path: Path, fields: dict[str, str]) -> dict[str, str | None]:
+    """Write front-matter fields of `path` in place, nothing else in the file changing; the old values.
+
+    A value may be a block of indented lines (`by: …` under `human_reviewed:`): it replaces the
+    field's own block. If the page would not be valid, it is left as it was."""
+    text = path.read_text(encoding="utf-8")
+    parsed = frontmatter.split(text, site.show(path))
+    header_end = len(text) - len(parsed.body)
+    header, body = text[:header_end], text[header_end:]
+    old = {}
+    for name, value in fields.items():
+        header, old[name] = _set_field(header, name, value)
+    path.write_text(header + body, encoding="utf-8")
+    _, problems = read_page(path, site)
+    if problems:
+        path.write_text(text, encoding="utf-8")  # the file as it was: a failed command changes nothing
+        raise DiagnosticsError(problems)
+    return old
+
+
 def _set_field(header: str, name: str, value: str) -> tuple[str, str | None]:
-    """Replace the line `name: …` of a front-matter header, or add it before the closing ---."""
-    match = re.search(rf"^{name}:.*$", header, re.MULTILINE)
-    line = f"{name}: {value}"
+    """Replace the field `name: …` of a front-matter header (with its indented lines), or add it before the
+    closing ---."""
+    match = re.search(rf"^{name}:.*(?:\n[ \t]+\S.*)*$", header, re.MULTILINE)
+    line = f"{name}: {value}" if "\n" not in value else f"{name}:\n{value}"
     if match:
         old = match.group(0).partition(":")[2].strip()
         return header[: match.start()] + line + header[match.end() :], old

@@ -56,6 +56,32 @@ def compute(content: Content) -> list[LanguageStatus]:
     return rows
 
 
+@dataclass(frozen=True)
+class Review:
+    """A fluent speaker's recorded review of one translation, for the status page."""
+
+    page: str  # the translation's path, as editors see it
+    by: str
+    date: str
+    counts: bool  # made against the English page as it is now
+
+
+def reviews(content: Content) -> list[Review]:
+    found = []
+    for (lang, rel), page in sorted(content.pages.items()):
+        status = translations.status(content, lang, rel)
+        if status.review is not None:
+            found.append(
+                Review(
+                    content.site.show(page.path),
+                    status.review.by,
+                    status.review.date.isoformat(),
+                    status.human_reviewed,
+                )
+            )
+    return found
+
+
 _HEADER = (
     "language",
     "translated",
@@ -105,6 +131,6 @@ def as_json(rows: list[LanguageStatus]) -> str:
     return json.dumps([{**asdict(row), "percent": row.percent} for row in rows], ensure_ascii=False, indent=2)
 
 
-def as_html_page(site: Site, rows: list[LanguageStatus]) -> str:
+def as_html_page(site: Site, rows: list[LanguageStatus], reviewed: list[Review]) -> str:
     """A plain page for editors (not linked from the site's navigation, not indexed)."""
-    return templates.render(site, "status.html", header=_HEADER, rows=[_cells(row) for row in rows])
+    return templates.render(site, "status.html", header=_HEADER, rows=[_cells(row) for row in rows], reviews=reviewed)

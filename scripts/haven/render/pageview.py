@@ -75,6 +75,13 @@ def page_meta(content: Content, lang: str, rel: str, url: str, today: datetime.d
         "strings": strings.model_dump(),
         "reviewed": source.meta.reviewed.isoformat(),
         "reviewed_text": clock.long_date(source.meta.reviewed, lang),
+        "translation_review": {
+            "date": status.review.date.isoformat(),
+            "text": strings.translation_reviewed.replace("{name}", status.review.by),
+            "date_text": clock.long_date(status.review.date, lang),
+        }
+        if status.review and status.human_reviewed
+        else None,
         "sources": [
             {
                 "name": source.name,

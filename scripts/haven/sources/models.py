@@ -141,6 +141,20 @@ class PageMeta(StrictModel):
     )
 
 
+SourceHash = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{12}$")]
+
+
+class FluentReview(StrictModel):
+    """A fluent speaker's review of a translation against the English page (`haven review` writes it).
+
+    It counts while the English page is the version it was reviewed against: after a change to
+    the English page, the updated translation needs a new review."""
+
+    by: Text = Field(description="The reviewer's name or handle, as they want it shown on the page.")
+    date: datetime.date = Field(description="The day of the review, YYYY-MM-DD.")
+    source_hash: SourceHash = Field(description="translations.source_hash() of the English page reviewed against.")
+
+
 class TranslationMeta(StrictModel):
     """Front matter of a translated page.
 
@@ -150,10 +164,11 @@ class TranslationMeta(StrictModel):
 
     title: Text
     description: Text | None = None
-    source_hash: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{12}$")] = Field(
-        description="translations.source_hash() of the English page it was made from."
+    source_hash: SourceHash = Field(description="translations.source_hash() of the English page it was made from.")
+    human_reviewed: bool | FluentReview = Field(
+        description="false until a fluent speaker has reviewed it; then who, when, and against which English "
+        "version. A bare true says neither, and haven check rejects it."
     )
-    human_reviewed: bool
     legal_version: LegalVersion = Field(1, description="The English page's legal_version it was translated from.")
     sources: list[Source] = []
     hide: list[Hideable] = []
@@ -355,6 +370,7 @@ class Strings(StrictModel):
     outdated_notice: Text  # the English page's legal meaning changed since the translation
     stale_link: Text
     unreviewed_notice: Text
+    translation_reviewed: Text  # at the page's foot once a fluent speaker's review counts; {name}, {date}
     languages_heading: Text
     reviewed_label: Text
     sources_heading: Text

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from haven.core.diagnostics import COMMAND, Diagnostic, Severity
 from haven.sources import leftover_english
-from haven.sources.models import PageMeta, TranslationMeta
+from haven.sources.models import FluentReview, PageMeta, TranslationMeta
 
 if TYPE_CHECKING:
     from haven.sources.content import Content, SourcePage
@@ -36,7 +36,8 @@ class State(str, Enum):
 @dataclass(frozen=True)
 class Status:
     state: State
-    human_reviewed: bool = True
+    human_reviewed: bool = True  # a fluent speaker's review counts: it was made against the English page as it is now
+    review: FluentReview | None = None  # the review recorded, whether it counts or not
     english_lines: tuple[int, ...] = ()  # lines of the translation still as in English (leftover_english)
     all_english: bool = False  # ... and nothing else is translated yet
 
@@ -86,7 +87,9 @@ def status(content: Content, lang: str, rel: str) -> Status:
         state = State.OUTDATED
     else:
         state = State.CURRENT if page.meta.source_hash == source_hash(source) else State.STALE
-    return Status(state, page.meta.human_reviewed, left.lines, left.everything)
+    review = page.meta.human_reviewed if isinstance(page.meta.human_reviewed, FluentReview) else None
+    counts = review is not None and review.source_hash == source_hash(source)
+    return Status(state, counts, review, left.lines, left.everything)
 
 
 def translated_languages(content: Content, rel: str) -> list[str]:
@@ -184,16 +187,40 @@ def findings(content: Content, today: datetime.date, strict: bool = False) -> li
                         Severity.ERROR if strict else Severity.WARNING,
                     )
                 )
-            assert isinstance(page.meta, TranslationMeta)
-            if not page.meta.human_reviewed:
-                result.append(
-                    Diagnostic(
-                        path,
-                        page.line_of("human_reviewed"),
-                        "H053",
-                        "a fluent speaker has not reviewed this translation yet",
-                        "after a review against the English page, set human_reviewed: true",
-                        Severity.INFO,
-                    )
-                )
+            result += _review_findings(page, page_status, path)
     return result
+
+
+def _review_findings(page: SourcePage, page_status: Status, path: str) -> list[Diagnostic]:
+    assert isinstance(page.meta, TranslationMeta)
+    line = page.line_of("human_reviewed")
+    review = f"after a review against the English page, run: {COMMAND} review {path} --by 'your name or handle'"
+    if page.meta.human_reviewed is True:
+        return [
+            Diagnostic(
+                path,
+                line,
+                "H049",
+                "human_reviewed: true does not say who reviewed this translation, nor when",
+                f"the reviewer runs: {COMMAND} review {path} --by 'their name or handle'",
+            )
+        ]
+    if page_status.review is not None and not page_status.human_reviewed:
+        return [
+            Diagnostic(
+                path,
+                line,
+                "H048",
+                f"the review by {page_status.review.by} on {page_status.review.date} was of an older English "
+                "page; it no longer counts",
+                review,
+                Severity.INFO,
+            )
+        ]
+    if not page_status.human_reviewed:
+        return [
+            Diagnostic(
+                path, line, "H053", "a fluent speaker has not reviewed this translation yet", review, Severity.INFO
+            )
+        ]
+    return []
