@@ -49,6 +49,12 @@ def source_hash(page: SourcePage) -> str:
     return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:12]
 
 
+def made_from(recorded: str, page: SourcePage) -> bool:
+    """Whether a translation that records `source_hash: recorded` was made from this version of the English
+    page. The one place hashes are compared, so that a change in how they are made changes it alone."""
+    return recorded == source_hash(page)
+
+
 def status(content: Content, lang: str, rel: str) -> Status:
     if lang == content.site.default.code:
         return Status(State.SOURCE)
@@ -60,7 +66,7 @@ def status(content: Content, lang: str, rel: str) -> Status:
     assert source is not None and isinstance(source.meta, PageMeta)
     if page.meta.legal_version < source.meta.legal_version:
         return Status(State.OUTDATED, page.meta.human_reviewed)
-    current = page.meta.source_hash == source_hash(source)
+    current = made_from(page.meta.source_hash, source)
     return Status(State.CURRENT if current else State.STALE, page.meta.human_reviewed)
 
 
