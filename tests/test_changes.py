@@ -192,3 +192,51 @@ def test_colour_in_a_terminal(history_site):
     assert as_text(found.sections[0].paragraph, colour=True) == (
         "If \x1b[31;9magents\x1b[0m\x1b[32mofficers\x1b[0m come to your home"
     )
+
+
+def test_the_status_page_shows_each_translation_behind_with_its_changes(history_site):
+    from haven.publish import status
+
+    page = status.as_html_page(content.load(site.load(history_site.config)))
+    section = page[page.index('<h2 id="changed">') : page.index("</main>")]
+    assert section == (
+        '<h2 id="changed">Changed in English since translated</h2>\n\n'
+        "<p>Each translation below was made from an older version of its English page. Here is what changed in "
+        "English since: removed words are struck out, added words are underlined. "
+        "<code>.venv/bin/haven changes docs/es/…</code> shows the same in a terminal.</p>\n\n\n"
+        '<section class="haven-changes">\n'
+        "<h3><code>docs/es/rights/at-home.md</code></h3>\n\n"
+        "<p>Translated from <code>docs/en/rights/at-home.md</code> as it was on 2026-11-01 "
+        f"(commit {history_site.made_from}).</p>\n\n"
+        '<p class="haven-diff-where"><code>docs/en/rights/at-home.md:2</code> (title)</p>\n'
+        '<p class="haven-diff">If <del>agents</del><ins>officers</ins> come to your home</p>\n\n'
+        '<p class="haven-diff-where"><code>docs/en/rights/at-home.md:12</code></p>\n'
+        '<p class="haven-diff"># If <del>agents</del><ins>officers</ins> come to your home</p>\n\n'
+        '<p class="haven-diff-where"><code>docs/en/rights/at-home.md:14</code></p>\n'
+        '<p class="haven-diff">Keep the door <ins>firmly</ins> closed.</p>\n\n'
+        '<p class="haven-diff-where"><code>docs/en/rights/at-home.md:18</code></p>\n'
+        '<p class="haven-diff">… a warrant signed by a judge <ins>or a magistrate</ins>.</p>\n\n\n'
+        "</section>\n\n\n"
+    )
+
+
+def test_the_status_page_escapes_the_words_it_shows(history_site):
+    from haven.publish import status
+
+    english = history_site.root / "docs/en/rights/at-home.md"
+    english.write_text(CHANGED_AT_HOME.replace("firmly closed", "closed <b>now</b>"), encoding="utf-8")
+    page = status.as_html_page(content.load(site.load(history_site.config)))
+    assert '<p class="haven-diff">Keep the door closed <del>.</del><ins>&lt;b&gt;now&lt;/b&gt;.</ins></p>' in page
+
+
+def test_without_the_history_the_status_page_says_so_in_one_sentence(fixture_site, monkeypatch):
+    from haven.publish import status
+
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(fixture_site.root.parent))
+    fixture_site.translate("es", "index.md", "Sus derechos", "# Sus derechos\n", source_hash="0123456789ab")
+    page = status.as_html_page(content.load(site.load(fixture_site.config)))
+    assert (
+        "<p>What changed is not shown here: this folder is not in a git repository (work in a clone of the "
+        "project, made with: git clone https://github.com/&lt;owner&gt;/&lt;repository&gt;.git).</p>\n\n"
+        '<section class="haven-changes">\n<h3><code>docs/es/index.md</code></h3>\n\n</section>'
+    ) in page

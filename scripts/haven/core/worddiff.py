@@ -51,9 +51,11 @@ def paragraphs(old: str, new: str, first_line: int = 1) -> list[Paragraph]:
     """The paragraphs of `new` that differ from `old`, its lines numbered from `first_line`."""
     words = _compared(old, new, first_line)
     groups: list[list[_Word]] = [[]]
-    for word in words:
+    for word, after in zip(words, [*words[1:], None], strict=False):
         groups[-1].append(word)
-        if _BLANK_LINE.search(word.space):
+        # Removed words end a paragraph of the old text: the words that replace them belong with them.
+        replaced = word.kind is Kind.REMOVED and after is not None and after.kind is Kind.ADDED
+        if _BLANK_LINE.search(word.space) and not replaced:
             groups.append([])
     found = []
     for group in groups:
