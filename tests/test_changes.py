@@ -67,8 +67,12 @@ def history_site(fixture_site):
 
 
 def expected_at_home(commit: str) -> str:
+    head = (
+        "docs/es/rights/at-home.md was translated from docs/en/rights/at-home.md as it was on 2026-11-01 "
+        f"(commit {commit}). Since then, in English:"
+    )
     return f"""\
-docs/es/rights/at-home.md was translated from docs/en/rights/at-home.md as it was on 2026-11-01 (commit {commit}). Since then, in English:
+{head}
 
   docs/en/rights/at-home.md:2 (title)
     If [-agents-]{{+officers+}} come to your home
@@ -240,3 +244,16 @@ def test_without_the_history_the_status_page_says_so_in_one_sentence(fixture_sit
         "project, made with: git clone https://github.com/&lt;owner&gt;/&lt;repository&gt;.git).</p>\n\n"
         '<section class="haven-changes">\n<h3><code>docs/es/index.md</code></h3>\n\n</section>'
     ) in page
+
+
+def test_a_change_of_line_breaks_alone_has_nothing_to_translate(history_site, capsys):
+    english = history_site.root / "docs/en/index.md"
+    english.write_text(english.read_text().replace("door. Read", "door.\nRead"), encoding="utf-8")
+    assert main(["-f", str(history_site.config), "changes", "es", "index.md"]) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        "",
+        "  Only spaces or line breaks changed: there is nothing to translate.",
+        "",
+        "When the translation says the same again, run: .venv/bin/haven stamp docs/es/index.md",
+        "",
+    ]

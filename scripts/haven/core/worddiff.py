@@ -17,6 +17,7 @@ CONTEXT = 6  # words kept before and after a change
 # A word, or a run of punctuation, so that "judge." becoming "judge or a magistrate." adds three words.
 _WORD = re.compile(r"([\w'’-]+|[^\w\s]+)(\s*)")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_PARAGRAPH = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")  # lines that are not blank, one after another
 
 
 class Kind(str, Enum):
@@ -49,6 +50,29 @@ class _Word:
 
 def paragraphs(old: str, new: str, first_line: int = 1) -> list[Paragraph]:
     """The paragraphs of `new` that differ from `old`, its lines numbered from `first_line`."""
+    # Paragraphs are matched first, then the words of those that differ: matched across paragraphs, a word
+    # both have (a full stop, "the") would tie a removed paragraph to its neighbour.
+    before, after = list(_PARAGRAPH.finditer(old)), list(_PARAGRAPH.finditer(new))
+    matcher = SequenceMatcher(None, [_words(p.group()) for p in before], [_words(p.group()) for p in after], False)
+    found = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        start = after[j1].start() if j1 < len(after) else len(new)
+        found += _changed(
+            old[before[i1].start() : before[i2 - 1].end()] if i1 < i2 else "",
+            new[start : after[j2 - 1].end()] if j1 < j2 else "",
+            first_line + new.count("\n", 0, start),
+        )
+    return found
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(word for word, _ in _WORD.findall(text))
+
+
+def _changed(old: str, new: str, first_line: int) -> list[Paragraph]:
+    """The paragraphs of a block of `new` that replaced a block of `old`, with the words that changed."""
     words = _compared(old, new, first_line)
     groups: list[list[_Word]] = [[]]
     for word, after in zip(words, [*words[1:], None], strict=False):
