@@ -130,7 +130,8 @@ def test_a_stale_translation_warns_and_fails_only_when_strict(fixture_site, caps
     assert code == 0
     assert finding_lines(out, "H051") == [
         "docs/es/index.md:3: H051 warning: the English page docs/en/index.md changed after this translation "
-        "was made (hint: bring the translation up to date, then run: .venv/bin/haven stamp docs/es/index.md)"
+        "was made (hint: see what changed with: .venv/bin/haven changes docs/es/index.md; bring the translation "
+        "up to date, then run: .venv/bin/haven stamp docs/es/index.md)"
     ]
     code, out = check(fixture_site, capsys, "--strict")
     assert code == 1 and finding_lines(out, "H051")[0].startswith("docs/es/index.md:3: H051 the English page")
