@@ -8,29 +8,16 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ENGLISH_AT_HOME
 from haven.commands.cli import main
 from haven.sources import content, site
 
-CHANGED_AT_HOME = """\
----
-title: If officers come to your home
-reviewed: 2026-11-01
-sources:
-  - name: "AFSC: Know your rights at home"
-    url: https://www.afsc.org/knowyourrights/your-rights-home
-    kind: organization
-    checked: 2026-11-01
-    quote: "You do not have to open the door."
----
-
-# If officers come to your home
-
-Keep the door firmly closed.
-
-## Ask to see the warrant
-
-Ask for a warrant signed by a judge or a magistrate.
-"""
+# The fixture's English page, changed: officers, not only agents; a magistrate may sign the warrant.
+CHANGED_AT_HOME = (
+    ENGLISH_AT_HOME.replace("agents", "officers")
+    .replace("door closed", "door firmly closed")
+    .replace("by a judge.", "by a judge or a magistrate.")
+)
 
 
 def git(root: Path, *args: str, day: str = "2026-11-01") -> str:
