@@ -244,3 +244,13 @@ def test_a_change_of_line_breaks_alone_has_nothing_to_translate(history_site, ca
         "When the translation says the same again, run: .venv/bin/haven stamp docs/es/index.md",
         "",
     ]
+
+
+def test_without_git_it_says_to_install_it(history_site, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path / "no-programs"))
+    assert main(["-f", str(history_site.config), "changes", "es", "rights/at-home.md"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "docs/es/rights/at-home.md:3: H113 the history of docs/en/rights/at-home.md cannot be read: git is not "
+        "installed (hint: install git, then run the command again)",
+        "1 problem found.",
+    ]

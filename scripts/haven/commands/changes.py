@@ -37,28 +37,24 @@ def run(site: Site, words: list[str], out: TextIO, colour: bool) -> int:
             pairs.append(_pair(site, path))
         except DiagnosticsError as exc:
             problems += exc.diagnostics
-    behind = [(translation, english) for translation, english in pairs if not _current(translation, english)]
-    history: History | NoHistory | None = None
-    if behind:  # an up-to-date translation needs no history
-        try:
-            history = open_history(site.root)
-        except NoHistory as problem:
-            history = problem
+    behind = 0
+    history: History | None = None  # opened at the first translation that is behind: others need none
     for translation, english in pairs:
         if _current(translation, english):
             if language is None:
                 print(f"{site.show(translation.path)} is up to date with {site.show(english.path)}.", file=out)
-        elif isinstance(history, History):
-            try:
-                _show(site, changes.since_translation(site, history, translation, english), translation, out, colour)
-            except DiagnosticsError as exc:
-                problems += exc.diagnostics
-        else:
-            assert isinstance(history, NoHistory)
-            problems.append(changes.unreadable(site, translation, english, history))
+            continue
+        behind += 1
+        try:
+            history = history or open_history(site.root)
+            _show(site, changes.since_translation(site, history, translation, english), translation, out, colour)
+        except DiagnosticsError as exc:
+            problems += exc.diagnostics
+        except NoHistory as problem:
+            problems.append(changes.unreadable(site, translation, english, problem))
     if language is not None:
         name = next(lang.name for lang in site.languages if lang.code == language)
-        print(f"{name} ({language}): {len(behind)} of {len(paths)} translations behind their English page.", file=out)
+        print(f"{name} ({language}): {behind} of {len(paths)} translations behind their English page.", file=out)
     if problems:
         raise DiagnosticsError(problems)
     return 0

@@ -132,6 +132,8 @@ def behind(content: Content) -> tuple[list[Behind], str]:
             found.append(Behind(shown, english_shown, changes.since_translation(site, history, translation, english)))
         except DiagnosticsError as exc:
             found.append(Behind(shown, english_shown, None, exc.diagnostics[0].message))
+        except NoHistory as problem:
+            found.append(Behind(shown, english_shown, None, f"What changed is not shown: {problem.reason}."))
     return found, ""
 
 

@@ -28,7 +28,6 @@ class NoHistory(Exception):
 class Version:
     commit: str  # its abbreviated name, as `git log` shows it
     date: str  # the day it was committed, YYYY-MM-DD
-    subject: str  # the first line of the commit's message
     text: str
 
 
@@ -41,19 +40,25 @@ class History:
     _read: dict[Path, list[Version]] = field(default_factory=dict, repr=False)
 
     def versions(self, path: Path) -> list[Version]:
-        """Every committed version of `path`, newest first, following it across renames (git log --follow)."""
+        """Every committed version of `path`, newest first, following it across renames (git log --follow);
+        NoHistory when git cannot read them."""
         path = Path(path).resolve()
         if path not in self._read:
-            self._read[path] = self._versions(path)
+            try:
+                self._read[path] = self._versions(path)
+            except subprocess.CalledProcessError as exc:
+                raise _refused(exc) from None
         return self._read[path]
 
     def _versions(self, path: Path) -> list[Version]:
-        # Each commit: a NUL, then its name, short name, day and subject on one line, then the file's path then.
+        # Each commit: a NUL, then its name, short name and day on one line, then the file's path in it.
         log = _git(
             self.top,
+            "-c",
+            "core.quotePath=false",  # a path as it is, not with its letters beyond ASCII escaped
             "log",
             "--follow",
-            "--format=%x00%H%x09%h%x09%cs%x09%s",
+            "--format=%x00%H%x09%h%x09%cs",
             "--name-only",
             "--",
             str(path),
@@ -61,17 +66,17 @@ class History:
         entries = []
         for entry in filter(None, log.split("\0")):
             head, _, names = entry.partition("\n")
-            full, short, date, subject = head.split("\t", 3)
+            full, short, date = head.split("\t")
             name = names.strip().splitlines()[-1] if names.strip() else ""
             if name:
-                entries.append((full, short, date, subject, name))
+                entries.append((full, short, date, name))
         if not entries:
             return []
         # One process reads every version: the object names on its input, each blob back on its output.
-        batch = _git(self.top, "cat-file", "--batch", stdin="".join(f"{e[0]}:{e[4]}\n" for e in entries).encode())
+        batch = _git(self.top, "cat-file", "--batch", stdin="".join(f"{e[0]}:{e[3]}\n" for e in entries).encode())
         return [
-            Version(short, date, subject, text)
-            for (_, short, date, subject, _), text in zip(entries, _blobs(batch), strict=True)
+            Version(short, date, text)
+            for (_, short, date, _), text in zip(entries, _blobs(batch), strict=True)
             if text is not None  # a version git cannot give, or not text: nothing to compare with
         ]
 
@@ -83,9 +88,8 @@ def open_history(folder: Path) -> History:
     except FileNotFoundError:
         raise NoHistory("git is not installed", "install git, then run the command again") from None
     except subprocess.CalledProcessError as exc:
-        said = exc.stderr.decode("utf-8", "replace").strip().removeprefix("fatal: ").splitlines()
-        if said and "not a git repository" not in said[0]:  # e.g. a repository another user owns
-            raise NoHistory(f"git says: {said[0]}", "do what git says, then run the command again") from None
+        if b"not a git repository" not in exc.stderr:
+            raise _refused(exc) from None
         raise NoHistory(
             "this folder is not in a git repository",
             "work in a clone of the project, made with: git clone https://github.com/<owner>/<repository>.git",
@@ -97,6 +101,12 @@ def open_history(folder: Path) -> History:
             shallow=True,
         )
     return History(Path(answer[0]))
+
+
+def _refused(exc: subprocess.CalledProcessError) -> NoHistory:
+    """What git said when it refused, e.g. to read a repository another user owns."""
+    said = exc.stderr.decode("utf-8", "replace").strip().removeprefix("fatal: ").splitlines() or ["(nothing)"]
+    return NoHistory(f"git says: {said[0]}", "do what git says, then run the command again")
 
 
 def _git(folder: Path, *args: str, stdin: bytes | None = None) -> bytes:
