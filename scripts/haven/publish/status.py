@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import unicodedata
 from dataclasses import asdict, dataclass
+from operator import attrgetter
 
 from haven.core.diagnostics import COMMAND, DiagnosticsError
 from haven.render import templates
 from haven.sources import changes, directory, translations
-from haven.sources.content import Content, SourcePage
+from haven.sources.content import Content
 from haven.sources.history import NoHistory, open_history
 from haven.sources.translations import State
 
@@ -100,7 +101,7 @@ class Behind:
     translation: str  # as editors see it, e.g. docs/es/rights/at-home.md
     english: str
     changes: changes.Changes | None  # None when they cannot be shown
-    problem: str = ""  # why they cannot be shown, when the history can be read but holds no such version
+    problem: str = ""  # why they cannot be shown for this page (the whole page's reason is said once)
 
 
 def behind(content: Content) -> tuple[list[Behind], str]:
@@ -108,7 +109,7 @@ def behind(content: Content) -> tuple[list[Behind], str]:
     the history cannot be read at all (a shallow clone), why, in one sentence. Git runs only for these pages,
     and only a few times for each English page."""
     site = content.site
-    sources = sorted((page for page in content.pages.values() if page.lang == site.default.code), key=_rel)
+    sources = sorted((page for page in content.pages.values() if page.lang == site.default.code), key=attrgetter("rel"))
     pairs = [
         (translation, english)
         for english in sources
@@ -135,10 +136,6 @@ def behind(content: Content) -> tuple[list[Behind], str]:
         except NoHistory as problem:
             found.append(Behind(shown, english_shown, None, f"What changed is not shown: {problem.reason}."))
     return found, ""
-
-
-def _rel(page: SourcePage) -> str:
-    return page.rel
 
 
 def as_html_page(content: Content) -> str:
