@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ENGLISH_AT_HOME
+from conftest import ENGLISH_AT_HOME, FIXTURE_LANGUAGES, FixtureSite
 from haven.commands.cli import main
 from haven.sources import content, site
 
@@ -40,17 +40,24 @@ def commit(root: Path, message: str, day: str) -> str:
 
 
 @pytest.fixture
-def history_site(fixture_site):
+def small_site(tmp_path):
+    """The fixture site's files, never built: these tests read them, so they belong to make test-quick."""
+    (tmp_path / "site").mkdir()
+    return FixtureSite(tmp_path / "site", FIXTURE_LANGUAGES)
+
+
+@pytest.fixture
+def history_site(small_site):
     """English committed on 2026-11-01, translated into Spanish the next day, changed on 2026-11-20."""
-    git(fixture_site.root, "init", "-q", "-b", "main")
-    made_from = commit(fixture_site.root, "English pages", "2026-11-01")
-    fixture_site.translate("es", "rights/at-home.md", "Si vienen agentes a su casa", "Mantenga la puerta cerrada.\n")
-    fixture_site.translate("es", "index.md", "Sus derechos", "# Sus derechos\n")
-    commit(fixture_site.root, "Spanish", "2026-11-02")
-    fixture_site.write("en/rights/at-home.md", CHANGED_AT_HOME)
-    commit(fixture_site.root, "Officers, not only agents; a magistrate may sign", "2026-11-20")
-    fixture_site.made_from = made_from
-    return fixture_site
+    git(small_site.root, "init", "-q", "-b", "main")
+    made_from = commit(small_site.root, "English pages", "2026-11-01")
+    small_site.translate("es", "rights/at-home.md", "Si vienen agentes a su casa", "Mantenga la puerta cerrada.\n")
+    small_site.translate("es", "index.md", "Sus derechos", "# Sus derechos\n")
+    commit(small_site.root, "Spanish", "2026-11-02")
+    small_site.write("en/rights/at-home.md", CHANGED_AT_HOME)
+    commit(small_site.root, "Officers, not only agents; a magistrate may sign", "2026-11-20")
+    small_site.made_from = made_from
+    return small_site
 
 
 def expected_at_home(commit: str) -> str:
@@ -147,10 +154,10 @@ def test_a_shallow_clone_says_how_to_fetch_the_history(history_site, tmp_path, c
     assert main(["-f", str(clone / "mkdocs.yml"), "changes", "es", "index.md"]) == 0
 
 
-def test_outside_a_repository_it_says_so(fixture_site, capsys, monkeypatch):
-    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(fixture_site.root.parent))  # no repository above it
-    fixture_site.translate("es", "index.md", "Sus derechos", "# Sus derechos\n", source_hash="0123456789ab")
-    assert main(["-f", str(fixture_site.config), "changes", "es"]) == 1
+def test_outside_a_repository_it_says_so(small_site, capsys, monkeypatch):
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(small_site.root.parent))  # no repository above it
+    small_site.translate("es", "index.md", "Sus derechos", "# Sus derechos\n", source_hash="0123456789ab")
+    assert main(["-f", str(small_site.config), "changes", "es"]) == 1
     captured = capsys.readouterr()
     assert captured.out == "Español (es): 1 of 1 translations behind their English page.\n"
     assert captured.err.splitlines() == [
@@ -220,12 +227,12 @@ def test_the_status_page_escapes_the_words_it_shows(history_site):
     assert '<p class="haven-diff">Keep the door closed <del>.</del><ins>&lt;b&gt;now&lt;/b&gt;.</ins></p>' in page
 
 
-def test_without_the_history_the_status_page_says_so_in_one_sentence(fixture_site, monkeypatch):
+def test_without_the_history_the_status_page_says_so_in_one_sentence(small_site, monkeypatch):
     from haven.publish import status
 
-    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(fixture_site.root.parent))
-    fixture_site.translate("es", "index.md", "Sus derechos", "# Sus derechos\n", source_hash="0123456789ab")
-    page = status.as_html_page(content.load(site.load(fixture_site.config)))
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(small_site.root.parent))
+    small_site.translate("es", "index.md", "Sus derechos", "# Sus derechos\n", source_hash="0123456789ab")
+    page = status.as_html_page(content.load(site.load(small_site.config)))
     assert (
         "<p>What changed is not shown here: this folder is not in a git repository (work in a clone of the "
         "project, made with: git clone https://github.com/&lt;owner&gt;/&lt;repository&gt;.git).</p>\n\n"
