@@ -130,7 +130,8 @@ def test_a_stale_translation_warns_and_fails_only_when_strict(fixture_site, caps
     assert code == 0
     assert finding_lines(out, "H051") == [
         "docs/es/index.md:3: H051 warning: the English page docs/en/index.md changed after this translation "
-        "was made (hint: bring the translation up to date, then run: .venv/bin/haven stamp docs/es/index.md)"
+        "was made (hint: see what changed with: .venv/bin/haven changes docs/es/index.md; bring the translation "
+        "up to date, then run: .venv/bin/haven stamp docs/es/index.md)"
     ]
     code, out = check(fixture_site, capsys, "--strict")
     assert code == 1 and finding_lines(out, "H051")[0].startswith("docs/es/index.md:3: H051 the English page")
@@ -398,8 +399,8 @@ def test_notes_are_one_line_per_language_unless_asked_for_each(fixture_site, cap
     code, out = check(fixture_site, capsys)
     assert code == 0
     assert finding_lines(out, "H053") == [
-        "docs/ar/index.md:4: H053 info: a fluent speaker has not reviewed this translation yet "
-        "(hint: after a review against the English page, set human_reviewed: true)",
+        "docs/ar/index.md:4: H053 info: a fluent speaker has not reviewed this translation yet (hint: after a "
+        "review against the English page, run: .venv/bin/haven review docs/ar/index.md --by 'your name or handle')",
         "docs/es/: H053 info: 2 files: a fluent speaker has not reviewed this translation yet "
         "(hint: .venv/bin/haven check --details lists each file)",
     ]

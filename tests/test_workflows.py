@@ -28,7 +28,11 @@ SOURCES = WORKFLOWS / "sources.yml"
 ACTIONLINT = Path(sys.executable).parent / "actionlint"
 
 # The only run: steps that are not make: the Debian image has no make.
-SETUP_STEPS = {"apt-get update -qq && apt-get install -y -qq --no-install-recommends make"}
+SETUP_STEPS = {
+    "apt-get update -qq && apt-get install -y -qq --no-install-recommends make",
+    # The deploy's build needs git too, to read the history of the English pages.
+    "apt-get update -qq && apt-get install -y -qq --no-install-recommends git make",
+}
 PINNED_USES = re.compile(
     r"^\s*(?:-\s+)?uses:\s+(?P<action>[\w.-]+/[\w./-]+)@(?P<sha>[0-9a-f]{40})\s+#\s+(?P<version>v\d+(?:\.\d+)*)\s*$"
 )
@@ -187,6 +191,12 @@ def test_deploy_builds_publishes_to_pages_then_verifies_the_published_site():
     assert upload["with"]["include-hidden-files"] is True
     order = build_job["steps"]
     assert order.index(configure) < order.index(build_step) < order.index(upload)
+    # The editors' status page shows what changed in English since each translation: it reads the whole
+    # history, which the checkout gives only with git in the image (installed first) and fetch-depth 0.
+    checkout = step_using(build_job, "actions/checkout")
+    assert checkout["with"]["fetch-depth"] == 0
+    install = next(step for step in order if "git" in step.get("run", "").split())
+    assert order.index(install) < order.index(checkout)
 
     # What is published passed the pull request's checks first, even when pushed without one.
     check_job, _ = job_running(workflow, "check")

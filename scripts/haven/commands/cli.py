@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from haven.checks import check as check_module
+from haven.commands import changes as changes_module
 from haven.commands import new_translation
 from haven.commands import review as review_module
 from haven.commands import stamp as stamp_module
@@ -60,6 +61,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     review.add_argument("paths", nargs="+", help="translated pages, in the forms stamp takes")
     review.add_argument("--by", required=True, help="the reviewer's name or handle, as shown on the page")
+    changes = verbs.add_parser(
+        "changes",
+        help="show, word by word, what changed in the English page since a translation was made from it",
+    )
+    changes.add_argument(
+        "paths",
+        nargs="+",
+        help="translated pages, e.g. docs/es/index.md, or a language and pages: es rights/at-home.md, "
+        "or a language alone (es): every translation of it that is behind its English page",
+    )
     status = verbs.add_parser("status", help="how far each language has come")
     status.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     new = verbs.add_parser("new-translation", help="start a translation from the current English page")
@@ -132,6 +143,8 @@ def _run(args: argparse.Namespace) -> int:
             content = content_module.load(site_module.load(args.config))
             for path in stamp_module.translations_named(content.site, args.paths):
                 print(f"{review_module.review(content, path, args.by)}: reviewed by {args.by.strip()}")
+        elif args.verb == "changes":
+            return changes_module.run(site_module.load(args.config), args.paths, sys.stdout, sys.stdout.isatty())
         elif args.verb == "status":
             content, _ = content_module.collect(site_module.load(args.config))
             rows = status_module.compute(content)

@@ -28,7 +28,11 @@ def read_text(path: Path, shown: str) -> str:
             f"this file is {size // 1000:,} KB, over the {MAX_BYTES // 1000:,} KB a page or a data file may have",
             "split it into several pages or files",
         )
-    data = path.read_bytes()
+    return decode(path.read_bytes(), shown)
+
+
+def decode(data: bytes, shown: str) -> str:
+    """The text of a file's bytes, as `read_text` gives it: also an older version of the file, from git."""
     if b"\0" in data:
         raise _finding(
             shown,

@@ -54,9 +54,7 @@ def finish(
     searchindex.split(site, site_dir)
     target = site_dir / STATUS_PAGE
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(
-        status.as_html_page(content.site, status.compute(content), status.reviews(content)), encoding="utf-8"
-    )
+    target.write_text(status.as_html_page(content), encoding="utf-8")
     unusedcss.cut(site_dir, stylesheet)
     offline.fill_sizes(site_dir, offline.pack_all(site, site_dir, each))  # it packs the finished pages
     # Last, so the hashes are of the pages as published. The packs are left without a policy: opened from

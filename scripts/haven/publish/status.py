@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import unicodedata
 from dataclasses import asdict, dataclass
+from operator import attrgetter
 
+from haven.core.diagnostics import COMMAND, DiagnosticsError
 from haven.render import templates
-from haven.sources import directory, translations
+from haven.sources import changes, directory, translations
 from haven.sources.content import Content
-from haven.sources.site import Site
+from haven.sources.history import NoHistory, open_history
 from haven.sources.translations import State
 
 
@@ -131,6 +133,60 @@ def as_json(rows: list[LanguageStatus]) -> str:
     return json.dumps([{**asdict(row), "percent": row.percent} for row in rows], ensure_ascii=False, indent=2)
 
 
-def as_html_page(site: Site, rows: list[LanguageStatus], reviewed: list[Review]) -> str:
+@dataclass(frozen=True)
+class Behind:
+    """A translation made from an older version of its English page, and what changed since."""
+
+    translation: str  # as editors see it, e.g. docs/es/rights/at-home.md
+    english: str
+    changes: changes.Changes | None  # None when they cannot be shown
+    problem: str = ""  # why they cannot be shown for this page (the whole page's reason is said once)
+
+
+def behind(content: Content) -> tuple[list[Behind], str]:
+    """Every translation behind its English page, with what changed in English since it was made; and, when
+    the history cannot be read at all (a shallow clone), why, in one sentence. Git runs only for these pages,
+    and only a few times for each English page."""
+    site = content.site
+    sources = sorted((page for page in content.pages.values() if page.lang == site.default.code), key=attrgetter("rel"))
+    pairs = [
+        (translation, english)
+        for english in sources
+        for language in site.languages
+        if translations.status(content, language.code, english.rel).state in (State.STALE, State.OUTDATED)
+        and (translation := content.page(language.code, english.rel)) is not None
+    ]
+    if not pairs:
+        return [], ""
+    try:
+        history = open_history(site.root)
+    except NoHistory as problem:
+        return (
+            [Behind(site.show(translation.path), site.show(english.path), None) for translation, english in pairs],
+            f"What changed is not shown here: {problem.reason} ({problem.remedy}).",
+        )
+    found = []
+    for translation, english in pairs:
+        shown, english_shown = site.show(translation.path), site.show(english.path)
+        try:
+            found.append(Behind(shown, english_shown, changes.since_translation(site, history, translation, english)))
+        except DiagnosticsError as exc:
+            found.append(Behind(shown, english_shown, None, exc.diagnostics[0].message))
+        except NoHistory as problem:
+            found.append(Behind(shown, english_shown, None, f"What changed is not shown: {problem.reason}."))
+    return found, ""
+
+
+def as_html_page(content: Content) -> str:
     """A plain page for editors (not linked from the site's navigation, not indexed)."""
-    return templates.render(site, "status.html", header=_HEADER, rows=[_cells(row) for row in rows], reviews=reviewed)
+    stale, note = behind(content)
+    return templates.render(
+        content.site,
+        "status.html",
+        header=_HEADER,
+        rows=[_cells(row) for row in compute(content)],
+        behind=stale,
+        note=note,
+        reviews=reviews(content),
+        command=COMMAND,
+    )

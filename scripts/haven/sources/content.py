@@ -63,10 +63,20 @@ class Content:
 
 def read_page(path: Path, site: Site) -> tuple[SourcePage | None, list[Diagnostic]]:
     path = Path(path).resolve()
+    try:
+        text = read_text(path, site.show(path))
+    except DiagnosticsError as exc:
+        return None, exc.diagnostics
+    return parse_page(text, path, site)
+
+
+def parse_page(text: str, path: Path, site: Site) -> tuple[SourcePage | None, list[Diagnostic]]:
+    """The page `text` as if it were the file `path`: also an older version of it, read from its history."""
+    path = Path(path).resolve()
     shown = site.show(path)
     lang, rel = site.split_src(path.relative_to(site.docs_dir).as_posix())
     try:
-        parsed = frontmatter.split(read_text(path, shown), shown)
+        parsed = frontmatter.split(text, shown)
     except DiagnosticsError as exc:
         return None, exc.diagnostics
     if parsed.header is None:
@@ -152,18 +162,23 @@ def collect(site: Site, files: DataFiles | None = None) -> tuple[Content, list[D
 def _orphans(content: Content) -> list[Diagnostic]:
     """Translations whose English page does not exist."""
     return [
-        Diagnostic(
-            content.site.show(page.path),
-            1,
-            "H020",
-            f"there is no English page docs/{content.site.default.code}/{page.rel} for this translation",
-            "give the file the same path as its English page, or add the English page first",
-        )
+        orphan(content.site, page)
         for page in content.pages.values()
         # The file, not its reading: an English page with a broken front matter has its own finding.
         if page.lang != content.site.default.code
         and not (content.site.docs_dir / content.site.default.code / page.rel).is_file()
     ]
+
+
+def orphan(site: Site, page: SourcePage) -> Diagnostic:
+    """The finding for a translation whose English page does not exist."""
+    return Diagnostic(
+        site.show(page.path),
+        1,
+        "H020",
+        f"there is no English page docs/{site.default.code}/{page.rel} for this translation",
+        "give the file the same path as its English page, or add the English page first",
+    )
 
 
 def _same_address(site: Site, pages: Mapping[tuple[str, str], SourcePage]) -> list[Diagnostic]:

@@ -170,7 +170,8 @@ def findings(content: Content, today: datetime.date, strict: bool = False) -> li
                         page.line_of("source_hash"),
                         "H051",
                         f"the English page {site.show(source.path)} changed after this translation was made",
-                        f"bring the translation up to date, then run: {COMMAND} stamp {path}",
+                        f"see what changed with: {COMMAND} changes {path}; bring the translation up to date, "
+                        f"then run: {COMMAND} stamp {path}",
                         Severity.ERROR if strict else Severity.WARNING,
                     )
                 )
