@@ -64,9 +64,9 @@ def stamp(site: Site, path: Path) -> tuple[str, str | None, str]:
     parsed = frontmatter.split(text, shown)
     header_end = len(text) - len(parsed.body)
     header, body = text[:header_end], text[header_end:]
-    header, old = _set_field(header, "source_hash", new)
+    header, old = set_field(header, "source_hash", new)
     if "legal_version" in source.lines:  # only pages that use it carry it
-        header, _ = _set_field(header, "legal_version", str(source.meta.legal_version))
+        header, _ = set_field(header, "legal_version", str(source.meta.legal_version))
     Path(path).write_text(header + body, encoding="utf-8")
     _, problems = read_page(Path(path), site)
     if problems:
@@ -74,7 +74,7 @@ def stamp(site: Site, path: Path) -> tuple[str, str | None, str]:
     return shown, old, new
 
 
-def _set_field(header: str, name: str, value: str) -> tuple[str, str | None]:
+def set_field(header: str, name: str, value: str) -> tuple[str, str | None]:
     """Replace the line `name: …` of a front-matter header, or add it before the closing ---."""
     match = re.search(rf"^{name}:.*$", header, re.MULTILINE)
     line = f"{name}: {value}"
