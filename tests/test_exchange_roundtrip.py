@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import REPO
 from haven.commands import exchange, export, import_translation
 from haven.sources import site
-
-from conftest import REPO
 
 
 @pytest.fixture(scope="module")

@@ -16,9 +16,8 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from haven.checks import check as check_module
-from haven.commands import exchange, new_translation
+from haven.commands import exchange, import_translation, new_translation
 from haven.commands import export as export_module
-from haven.commands import import_translation
 from haven.commands import stamp as stamp_module
 from haven.core.diagnostics import Diagnostic, DiagnosticsError, Severity, display_path
 from haven.publish import mkdocs_warnings

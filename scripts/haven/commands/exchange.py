@@ -63,7 +63,7 @@ def read(path: Path, shown: str) -> tuple[Header, list[Entry]]:
         raise _unreadable(shown, "this is not a .po or .xlf file")
     try:
         store = reader.parsefile(str(path))
-    except Exception as exc:  # noqa: BLE001 - translate-toolkit and lxml raise many kinds; each means "broken file"
+    except Exception as exc:
         raise _unreadable(shown, f"this file cannot be read ({exc})") from exc
     values = _header_values(store)
     if not all(values.get(name) for name in _FIELDS.values()):
@@ -93,7 +93,7 @@ def _po(header: Header, entries: list[Entry]) -> pypo.pofile:
 
 
 def _xliff(header: Header, entries: list[Entry]) -> xliff.xlifffile:
-    store = xliff.xlifffile(sourcelanguage="en", targetlanguage=header.lang)
+    store: xliff.xlifffile = xliff.xlifffile(sourcelanguage="en", targetlanguage=header.lang)
     filenode = store.getfilenode("NoName")
     store.setfilename(filenode, f"docs/en/{header.page}")
     # XLIFF 1.1 wants <header> before <body>.
@@ -122,6 +122,7 @@ def _describe(unit: base.TranslationUnit, entry: Entry) -> None:
 def _header_values(store: base.TranslationStore) -> dict[str, str]:
     if isinstance(store, pypo.pofile):
         return {name: str(value) for name, value in store.parseheader().items()}
+    assert isinstance(store, xliff.xlifffile)
     values = {}
     for filenode in store.document.getroot().iterchildren(store.namespaced("file")):
         header = store.getheadernode(filenode)

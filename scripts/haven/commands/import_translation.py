@@ -91,7 +91,8 @@ def _check_fit(
                         shown,
                         line,
                         "H108",
-                        f"{entry.key}: the translation's {what} are {_listed(found)}, the English text's {_listed(wanted)}",
+                        f"{entry.key}: the translation's {what} are {_listed(found)}, "
+                        f"the English text's {_listed(wanted)}",
                         f"keep each {what[:-1]} exactly as in the English text; translate only the words around it",
                     )
                 )

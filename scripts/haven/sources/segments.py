@@ -181,7 +181,7 @@ def _cells(row: str) -> list[tuple[str, str]]:
     """(cell, the `|` after it, or '' for the last) of a row without its leading bar."""
     result: list[tuple[str, str]] = []
     cell = ""
-    for part in _CELL_PARTS.findall(row) + [""]:
+    for part in [*_CELL_PARTS.findall(row), ""]:
         if part in ("|", ""):
             result.append((cell, part))
             cell = ""
