@@ -9,6 +9,7 @@ from translate.storage import pypo, xliff
 
 from conftest import FixtureSite
 from haven.commands.cli import main
+from haven.commands import export
 from haven.sources import content, segments, site, translations
 
 ENGLISH = """\
@@ -190,10 +191,11 @@ def line(path: Path, key: str) -> int:
     return path.read_text().splitlines().index(f'msgctxt "{key}"') + 1
 
 
-def test_a_stale_translation_comes_back_fuzzy_and_keeps_its_old_hash_until_reviewed(home: FixtureSite, capsys):
+@pytest.mark.parametrize("form", ["po", "xliff"])
+def test_a_stale_translation_comes_back_fuzzy_and_keeps_its_old_hash_until_reviewed(home: FixtureSite, form, capsys):
     path = spanish(home, source_hash="0123456789ab")
     before = path.read_bytes()
-    exported = export_page(home)
+    exported = export_page(home, form)
     assert run(home, "import", str(exported)) == 0
     assert path.read_bytes() == before
     assert capsys.readouterr().out.splitlines()[-1] == (
@@ -280,3 +282,16 @@ def test_unknown_language_page_and_file(home: FixtureSite, tmp_path: Path, capsy
     not_ours.write_text('msgid "Hello"\nmsgstr "Hola"\n')
     assert run(home, "import", str(not_ours)) == 1
     assert f"{not_ours}:1: H106 this file does not say which page and language it is for" in capsys.readouterr().err
+
+
+def test_notes_for_a_text_reach_the_translator(home: FixtureSite, tmp_path: Path):
+    def glossary(text: str) -> list[str]:
+        return ["ICE: keep the agency's name as it is"] if "ICE" in text else []
+
+    the_site = site.load(home.config)
+    (written,), warnings = export.export(the_site, "es", ["rights/at-home.md"], "po", tmp_path, glossary)
+    assert warnings == []
+    assert (
+        "#. ICE: keep the agency's name as it is\n#: docs/en/rights/at-home.md:24\n"
+        'msgctxt "cell-1"\nmsgid "ICE form"\nmsgstr ""\n'
+    ) in written.read_text()

@@ -70,7 +70,7 @@ def read(path: Path, shown: str) -> tuple[Header, list[Entry]]:
         raise _unreadable(shown, "this file does not say which page and language it is for")
     header = Header(**{key: values[name] for key, name in _FIELDS.items()})
     entries = [
-        Entry(_key(unit), unit.source, unit.target or "", unit.isfuzzy())
+        Entry(_key(unit), unit.source, unit.target or "", _needs_review(unit))
         for unit in store.units
         if not unit.isheader() and unit.source
     ]
@@ -114,8 +114,13 @@ def _describe(unit: base.TranslationUnit, entry: Entry) -> None:
         unit.addlocation(entry.location)
     for note in entry.notes:
         unit.addnote(note, origin="developer")
-    if entry.target:
-        unit.target = entry.target
+    if not entry.target:
+        return
+    unit.target = entry.target
+    if isinstance(unit, xliff.xliffunit):
+        # "needs-review-translation" rather than translate-toolkit's "needs-translation": the text is there.
+        unit.set_state_n(unit.S_NEEDS_REVIEW if entry.fuzzy else unit.S_TRANSLATED)
+    else:
         unit.markfuzzy(entry.fuzzy)
 
 
@@ -130,6 +135,14 @@ def _header_values(store: base.TranslationStore) -> dict[str, str]:
             name, _, value = (note.text or "").partition(": ")
             values[name] = value.strip()
     return values
+
+
+def _needs_review(unit: base.TranslationUnit) -> bool:
+    """Fuzzy in PO; in XLIFF, a target whose state is below "translated" (platforms mark a text
+    "translated" or "final" once a translator accepted it, whether or not it was "approved")."""
+    if isinstance(unit, xliff.xliffunit):
+        return bool(unit.target) and unit.get_state_n() < unit.S_TRANSLATED
+    return unit.isfuzzy()
 
 
 def _key(unit: base.TranslationUnit) -> str:
