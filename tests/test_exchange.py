@@ -7,22 +7,18 @@ from pathlib import Path
 import pytest
 from translate.storage import pypo, xliff
 
-from conftest import FixtureSite
+from conftest import ENGLISH_AT_HOME, FixtureSite
 from haven.commands.cli import main
 from haven.commands import export
 from haven.sources import content, segments, site, translations
 
-ENGLISH = """\
----
-title: If agents come to your home
-description: Keep the door closed.
-reviewed: 2026-11-01
-sources:
-  - name: "AFSC: Know your rights at home"
-    url: https://www.afsc.org/knowyourrights/your-rights-home
-    kind: organization
-    checked: 2026-11-01
-    quote: "You do not have to open the door."
+# The fixture site's English page about the home, with a description and every kind of block the pages use.
+ENGLISH_FRONT_MATTER = ENGLISH_AT_HOME.partition("\n---\n")[0].replace(
+    "title: If agents come to your home\n", "title: If agents come to your home\ndescription: Keep the door closed.\n"
+)
+ENGLISH = (
+    ENGLISH_FRONT_MATTER
+    + """
 ---
 
 # If agents come to your home
@@ -45,6 +41,7 @@ Read [how to check it](../index.md).
   Say: "I want to remain silent."
     - Do not sign anything.
 """
+)
 
 SPANISH_BODY = """\
 # Si llegan agentes a su casa
@@ -121,7 +118,7 @@ def edit(path: Path, key: str, target: str, *, reviewed: bool | None = None) -> 
 
 
 def test_the_segments_of_a_page_give_it_back_byte_for_byte():
-    body = ENGLISH.split("---\n", 2)[2] + "\ntext with two trailing spaces  \n"
+    body = ENGLISH.split("\n---\n", 1)[1] + "\ntext with two trailing spaces  \n"
     pieces = segments.segment(body)
     assert segments.render(pieces) == body
     assert [(unit.key, unit.text) for unit in segments.units(pieces)] == [
@@ -183,6 +180,23 @@ def test_a_broken_link_target_is_named_and_nothing_is_written(home: FixtureSite,
         "'../indice.md', the English text's '../index.md' (hint: keep each link target exactly as in the "
         "English text; translate only the words around it)",
         f"{shown}: not imported; its page was left as it was.",
+    ]
+    assert path.read_bytes() == before
+
+
+def test_a_line_that_would_start_another_block_is_named(home: FixtureSite, capsys):
+    path = spanish(home)
+    before = path.read_bytes()
+    exported = export_page(home)
+    edit(exported, "item-3", "Guarde silencio.\n- Diga: «Quiero guardar silencio».")
+    edit(exported, "cell-4", "Un agente | de ICE")
+    capsys.readouterr()
+    assert run(home, "import", str(exported)) == 1
+    assert [line.split(": ", 1)[1] for line in capsys.readouterr().err.splitlines()[:2]] == [
+        "H108 cell-4: the line 'Un agente | de ICE' of the translation would start a new list item, heading or "
+        "table cell on the page (hint: join it to the line before it, or start it with other words)",
+        "H108 item-3: the line '- Diga: «Quiero guardar silencio».' of the translation would start a new list "
+        "item, heading or table cell on the page (hint: join it to the line before it, or start it with other words)",
     ]
     assert path.read_bytes() == before
 

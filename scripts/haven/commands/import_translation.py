@@ -78,11 +78,24 @@ def _check_fit(
             ]
         )
     lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    kinds = {unit.key: unit.kind for unit in source.units}
     problems = []
     for entry in entries:
         if not entry.target:
             continue
         line = line_holding(lines, [f'msgctxt "{entry.key}"', f'id="{entry.key}"'])
+        stray = segments.stray_markup(kinds[entry.key], entry.target)
+        if stray is not None:
+            problems.append(
+                Diagnostic(
+                    shown,
+                    line,
+                    "H108",
+                    f"{entry.key}: the line '{stray}' of the translation would start a new list item, heading "
+                    "or table cell on the page",
+                    "join it to the line before it, or start it with other words",
+                )
+            )
         for what, of in (("link targets", segments.link_targets), ("attribute lists", segments.attribute_lists)):
             wanted, found = of(entry.source), of(entry.target)
             if wanted != found:

@@ -52,7 +52,7 @@ class Unit:
 
     def markup(self, text: str) -> str:
         if self.kind in ONE_LINE:
-            text = " ".join(text.splitlines())
+            text = " ".join(text.split("\n"))
         return text.replace("\n", "\n" + self.continuation)
 
 
@@ -92,6 +92,17 @@ def link_targets(text: str) -> list[str]:
 
 def attribute_lists(text: str) -> list[str]:
     return sorted(_ATTRIBUTE_LIST.findall(text))
+
+
+def stray_markup(kind: str, text: str) -> str | None:
+    """The line of a translated `text` that Markdown would read as a block of its own (a list item, a
+    heading, a table row…) where the English text has none, or a cell's text holding a bar that would
+    split the cell; None when the text fits its place."""
+    if kind == CELL:
+        return text if len(_cells(text)) > 1 else None
+    lines = text.split("\n")
+    checked = lines if kind == PARAGRAPH else lines[1:] if kind == ITEM else []
+    return next((line for line in checked if _starts_block(line.lstrip(" \t"))), None)
 
 
 def _block(lines: list[str], index: int, first_line: int, pieces: list[Piece]) -> int:
