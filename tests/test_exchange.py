@@ -179,7 +179,7 @@ def test_a_broken_link_target_is_named_and_nothing_is_written(home: FixtureSite,
         f"{shown}:{line(exported, 'paragraph-1')}: H108 paragraph-1: the translation's link targets are "
         "'../indice.md', the English text's '../index.md' (hint: keep each link target exactly as in the "
         "English text; translate only the words around it)",
-        f"{shown}: not imported; its page was left as it was.",
+        f"{shown}: not imported; no page was changed.",
     ]
     assert path.read_bytes() == before
 
@@ -296,6 +296,17 @@ def test_unknown_language_page_and_file(home: FixtureSite, tmp_path: Path, capsy
     not_ours.write_text('msgid "Hello"\nmsgstr "Hola"\n')
     assert run(home, "import", str(not_ours)) == 1
     assert f"{not_ours}:1: H106 this file does not say which page and language it is for" in capsys.readouterr().err
+    broken = tmp_path / "broken.xlf"
+    broken.write_text("<xliff><file")
+    assert run(home, "import", str(broken), str(tmp_path / "missing.po"), str(home.config)) == 1
+    assert capsys.readouterr().err.splitlines()[::2] == [
+        f"{broken}:1: H106 this file cannot be read (Couldn't find end of Start Tag file line 1, line 1, column 13 "
+        "(<string>, line 1)) (hint: import the .po or .xlf file that .venv/bin/haven export wrote)",
+        f"{tmp_path / 'missing.po'}:1: H106 there is no such file (hint: import the .po or .xlf file that "
+        ".venv/bin/haven export wrote)",
+        f"{home.config}:1: H106 this is not a .po or .xlf file (hint: import the .po or .xlf file that "
+        ".venv/bin/haven export wrote)",
+    ]
 
 
 def test_notes_for_a_text_reach_the_translator(home: FixtureSite, tmp_path: Path):
@@ -309,3 +320,14 @@ def test_notes_for_a_text_reach_the_translator(home: FixtureSite, tmp_path: Path
         "#. ICE: keep the agency's name as it is\n#: docs/en/rights/at-home.md:24\n"
         'msgctxt "cell-1"\nmsgid "ICE form"\nmsgstr ""\n'
     ) in written.read_text()
+
+
+def test_a_title_the_page_cannot_have_is_named_and_the_page_put_back(home: FixtureSite, capsys):
+    path = spanish(home)
+    before = path.read_bytes()
+    exported = export_page(home)
+    edit(exported, "title", "Si llegan <b>agentes</b>")
+    capsys.readouterr()
+    assert run(home, "import", str(exported)) == 1
+    assert "docs/es/rights/at-home.md:2: H007" in capsys.readouterr().err
+    assert path.read_bytes() == before

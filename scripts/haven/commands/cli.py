@@ -241,7 +241,7 @@ def _import(args: argparse.Namespace) -> int:
             failed += 1
             for diagnostic in exc.diagnostics:
                 print(diagnostic.format(), file=sys.stderr)
-            print(f"{display_path(path)}: not imported; its page was left as it was.", file=sys.stderr)
+            print(f"{display_path(path)}: not imported; no page was changed.", file=sys.stderr)
     return 1 if failed else 0
 
 

@@ -59,7 +59,9 @@ def write(path: Path, form: str, header: Header, entries: list[Entry]) -> None:
 def read(path: Path, shown: str) -> tuple[Header, list[Entry]]:
     """The file's header and entries; a finding when it is not a file `haven export` wrote."""
     reader = _READERS.get(path.suffix.lower())
-    if reader is None or not path.is_file():
+    if not path.is_file():
+        raise _unreadable(shown, "there is no such file")
+    if reader is None:
         raise _unreadable(shown, "this is not a .po or .xlf file")
     try:
         store = reader.parsefile(str(path))
