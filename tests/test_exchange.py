@@ -8,8 +8,8 @@ import pytest
 from translate.storage import pypo, xliff
 
 from conftest import ENGLISH_AT_HOME, FixtureSite
-from haven.commands.cli import main
 from haven.commands import export
+from haven.commands.cli import main
 from haven.sources import content, segments, site, translations
 
 # The fixture site's English page about the home, with a description and every kind of block the pages use.
