@@ -137,6 +137,9 @@ def test_the_segments_of_a_page_give_it_back_byte_for_byte():
         ("item-4", "Do not sign anything."),
         ("paragraph-2", "text with two trailing spaces"),
     ]
+    # Code and comments are not translated; a tag alone on its line is markup, a tag in a sentence is text.
+    other = '<div markdown>\n<span lang="en">Hi</span> there\n\n```\n# not a heading\n```\n<!--\n# nor this\n-->\n'
+    assert [unit.text for unit in segments.units(segments.segment(other))] == ['<span lang="en">Hi</span> there']
     # A translation one line longer keeps the list item's indentation on its new line.
     texts = {"item-3": "Guarde silencio.\nDiga:\n«Quiero guardar silencio»."}
     assert "- Guarde silencio.\n  Diga:\n  «Quiero guardar silencio».\n    - Do not" in segments.render(pieces, texts)

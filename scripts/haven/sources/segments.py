@@ -25,11 +25,15 @@ ONE_LINE = frozenset({HEADING, CELL, ADMONITION})
 
 _INDENT = re.compile(r"[ \t]*")
 _FENCE = re.compile(r"(`{3,}|~{3,})")
-_HTML = re.compile(r"</?[A-Za-z][\w-]*(?:[\s>/]|$)")
+# A line that is one HTML tag (`<div class="haven-card" markdown>`, `</div>`): markup. Inline tags inside a
+# sentence stay in its text.
+_HTML = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^>]*)?/?>[ \t]*$")
 _RULE = re.compile(r"([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _ATTRIBUTES_ONLY = re.compile(r"\{[^{}]*\}[ \t]*$")
 _HEADING = re.compile(r"(#{1,6}[ \t]+)(\S.*)$")
-_ADMONITION = re.compile(r'((?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)*[ \t]+")([^"]*\S[^"]*)("[ \t]*)$')
+_ADMONITION = re.compile(
+    r'((?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)*[ \t]+"[ \t]*)([^"\s](?:[^"]*[^"\s])?)([ \t]*"[ \t]*)$'
+)
 _ITEM = re.compile(r"((?:[-*+]|\d{1,9}[.)])[ \t]+)(\S.*)$")
 _TABLE_RULE = re.compile(r"\|?[ \t:|-]*-[ \t:|-]*$")
 # A cell ends at a `|` that is neither escaped nor inside `code`.
@@ -113,14 +117,13 @@ def _block(lines: list[str], index: int, first_line: int, pieces: list[Piece]) -
     rest = line[len(indent) :]
     fence = _FENCE.match(rest)
     if fence or rest.startswith("<!--"):
-        # Code and comments are never translated: kept whole up to their end.
-        closing = (lambda text: text.strip().startswith(fence.group(1))) if fence else (lambda text: "-->" in text)
-        end = index if not fence and "-->" in rest else _first(lines, index + 1, closing)
+        # Code and comments are never translated: each is kept whole, up to its end.
+        end = _end(lines, index, fence.group(1) if fence else None)
         pieces.append("\n".join(lines[index : end + 1]))
         return end + 1
     number = first_line + index
     if heading := _HEADING.match(rest):
-        _one_line(pieces, indent + heading.group(1), Unit(HEADING, heading.group(2), number))
+        _add(pieces, indent + heading.group(1), Unit(HEADING, heading.group(2), number))
     elif admonition := _ADMONITION.match(rest):
         pieces += [indent + admonition.group(1), Unit(ADMONITION, admonition.group(2), number), admonition.group(3)]
     elif rest.startswith("|") and not _TABLE_RULE.match(rest):
@@ -164,12 +167,13 @@ def _lines(lines: list[str], index: int, pieces: list[Piece], prefix: str, unit:
         texts.append(rest)
         end += 1
     unit.text = "\n".join(texts)
-    _one_line(pieces, prefix, unit)
+    _add(pieces, prefix, unit)
     return end
 
 
-def _one_line(pieces: list[Piece], prefix: str, unit: Unit) -> None:
-    """Markup before the unit; its trailing spaces stay markup, where no translator's tool loses them."""
+def _add(pieces: list[Piece], prefix: str, unit: Unit) -> None:
+    """The markup before the unit, the unit, and its trailing spaces as markup, where no translator's tool
+    loses them."""
     text = unit.text.rstrip()
     pieces += [prefix, unit, *filter(None, [unit.text[len(text) :]])]
     unit.text = text
@@ -201,9 +205,15 @@ def _cells(row: str) -> list[tuple[str, str]]:
     return result
 
 
-def _first(lines: list[str], start: int, closes) -> int:
-    """The index of the first line from `start` that `closes` the block, or the last line."""
-    return next((index for index in range(start, len(lines)) if closes(lines[index])), len(lines) - 1)
+def _end(lines: list[str], start: int, fence: str | None) -> int:
+    """The index of the line that closes the code block (`fence`) or the comment opened at `start`, or of the
+    last line when none does."""
+    if fence is None and "-->" in lines[start]:
+        return start
+    closing = [index for index in range(start + 1, len(lines)) if (fence or "-->") in lines[index]]
+    if fence:
+        closing = [index for index in closing if lines[index].strip().startswith(fence)]
+    return closing[0] if closing else len(lines) - 1
 
 
 def _number(pieces: list[Piece]) -> None:
