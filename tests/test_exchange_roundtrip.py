@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from haven.commands import exchange, export, import_translation
+from haven.commands import exchange, export, import_translation, pagetexts
 from haven.sources import site
 
 
@@ -25,7 +25,7 @@ def real_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize("form", sorted(exchange.FORMATS))
 def test_export_then_import_changes_no_byte_of_any_page(real_copy: Path, tmp_path: Path, form: str):
     the_site = site.load(real_copy / "mkdocs.yml")
-    pages = export.english_pages(the_site)
+    pages = pagetexts.english_pages(the_site)
     translated = 0
     for lang in the_site.codes[1:]:
         before = {rel: (the_site.docs_dir / lang / rel).read_bytes() for rel in pages}

@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from haven.commands import exchange, export, new_translation, stamp
+from haven.commands import exchange, new_translation, pagetexts, stamp
+from haven.commands.pagetexts import PageTexts
 from haven.core.diagnostics import COMMAND, Diagnostic, DiagnosticsError, display_path, line_holding
 from haven.core.textfile import read_text
 from haven.sources import frontmatter, segments, translations
@@ -24,14 +25,14 @@ def import_file(site: Site, path: Path) -> str:
     the file has a problem (DiagnosticsError)."""
     shown = display_path(path)
     header, entries = exchange.read(path, shown)
-    export.check_language(site, header.lang)
-    source = export.english(site, header.page)
+    pagetexts.check_language(site, header.lang)
+    source = pagetexts.english(site, header.page)
     _check_fit(site, path, shown, header, entries, source)
     translated = {entry.key: entry.target for entry in entries if entry.target}
     if not translated:
         return f"{shown}: no text in it is translated; nothing to import"
-    target = export.translation_path(site, header.lang, header.page)
-    existing = export.read(site, target) if target.is_file() else None
+    target = pagetexts.translation_path(site, header.lang, header.page)
+    existing = pagetexts.translation(site, header.lang, header.page)
     # A translation with the English page's blocks keeps its own markup (its anchors, its table's
     # spacing); one whose blocks differ is rebuilt on the English page's, as the export said.
     skeleton = existing if existing and existing.blocks == source.blocks else source
@@ -45,7 +46,7 @@ def import_file(site: Site, path: Path) -> str:
         recorded = None
     else:
         text = _front_matter(site, target, existing, texts, finished, header.english_hash)
-        recorded = getattr(existing.page.meta, "source_hash", None)
+        recorded = existing.made_from
     _write(site, target, text + body)
     if finished and recorded != header.english_hash:
         if header.english_hash == translations.source_hash(source.page):
@@ -59,7 +60,7 @@ def import_file(site: Site, path: Path) -> str:
 
 
 def _check_fit(
-    site: Site, path: Path, shown: str, header: exchange.Header, entries: list[exchange.Entry], source: export.PageTexts
+    site: Site, path: Path, shown: str, header: exchange.Header, entries: list[exchange.Entry], source: PageTexts
 ) -> None:
     """The file's texts are the English page's, and each translation keeps its English text's link targets
     and `{...}` attribute lists (a lost target would lead readers nowhere, a lost attribute unstyle the page)."""
@@ -118,18 +119,18 @@ def _listed(values: list[str]) -> str:
 
 
 def _front_matter(
-    site: Site, target: Path, existing: export.PageTexts, texts: dict[str, str], finished: bool, made_from: str
+    site: Site, target: Path, existing: PageTexts, texts: dict[str, str], finished: bool, made_from: str
 ) -> str:
     """The translation's own front matter, with the translated title and description, and `source_hash:`
     when the translation is finished (other fields as they were)."""
     shown = site.show(target)
     text = read_text(target, shown)
     header = text[: len(text) - len(frontmatter.split(text, shown).body)]
-    for name in export.FRONT_MATTER:
+    for name in pagetexts.FRONT_MATTER:
         value = texts.get(name)
         if value and value != getattr(existing.page.meta, name):
             header, _ = stamp.set_field(header, name, json.dumps(value, ensure_ascii=False))
-    if finished and getattr(existing.page.meta, "source_hash", None) != made_from:
+    if finished and existing.made_from != made_from:
         header, _ = stamp.set_field(header, "source_hash", made_from)
     return header
 
