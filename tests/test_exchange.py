@@ -166,16 +166,28 @@ def test_export_writes_the_english_location_and_the_versions(home: FixtureSite):
     assert '#: docs/en/rights/at-home.md:21\n#, fuzzy\nmsgctxt "paragraph-1"\n' in text
 
 
-def test_a_broken_link_target_is_named_and_nothing_is_written(home: FixtureSite, capsys):
+def refused(home: FixtureSite, capsys, edits: dict[str, str]) -> tuple[Path, list[str]]:
+    """Import an exported file with these edits: it is refused and the page stays byte for byte as it was.
+    Returns the file and what import printed on stderr."""
     path = spanish(home)
     before = path.read_bytes()
     exported = export_page(home)
-    edit(exported, "paragraph-1", "Pida una orden.\nLea [cómo revisarla](../indice.md).")
-    edit(exported, "heading-2", "Pida ver la orden")
+    for key, text in edits.items():
+        edit(exported, key, text)
     capsys.readouterr()
     assert run(home, "import", str(exported)) == 1
+    assert path.read_bytes() == before
+    return exported, capsys.readouterr().err.splitlines()
+
+
+def test_a_broken_link_target_is_named_and_nothing_is_written(home: FixtureSite, capsys):
+    exported, err = refused(
+        home,
+        capsys,
+        {"paragraph-1": "Pida una orden.\nLea [cómo revisarla](../indice.md).", "heading-2": "Pida ver la orden"},
+    )
     shown = exported.relative_to(Path.cwd()) if exported.is_relative_to(Path.cwd()) else exported
-    assert capsys.readouterr().err.splitlines() == [
+    assert err == [
         f"{shown}:{line(exported, 'heading-2')}: H108 heading-2: the translation's attribute lists are none, "
         "the English text's '{ #warrant }' (hint: keep each attribute list exactly as in the English text; "
         "translate only the words around it)",
@@ -184,24 +196,18 @@ def test_a_broken_link_target_is_named_and_nothing_is_written(home: FixtureSite,
         "English text; translate only the words around it)",
         f"{shown}: not imported; no page was changed.",
     ]
-    assert path.read_bytes() == before
 
 
 def test_a_line_that_would_start_another_block_is_named(home: FixtureSite, capsys):
-    path = spanish(home)
-    before = path.read_bytes()
-    exported = export_page(home)
-    edit(exported, "item-3", "Guarde silencio.\n- Diga: «Quiero guardar silencio».")
-    edit(exported, "cell-4", "Un agente | de ICE")
-    capsys.readouterr()
-    assert run(home, "import", str(exported)) == 1
-    assert [line.split(": ", 1)[1] for line in capsys.readouterr().err.splitlines()[:2]] == [
+    _, err = refused(
+        home, capsys, {"item-3": "Guarde silencio.\n- Diga: «Quiero guardar silencio».", "cell-4": "Un agente | de ICE"}
+    )
+    assert [line.split(": ", 1)[1] for line in err[:2]] == [
         "H108 cell-4: the line 'Un agente | de ICE' of the translation would start a new list item, heading or "
         "table cell on the page (hint: join it to the line before it, or start it with other words)",
         "H108 item-3: the line '- Diga: «Quiero guardar silencio».' of the translation would start a new list "
         "item, heading or table cell on the page (hint: join it to the line before it, or start it with other words)",
     ]
-    assert path.read_bytes() == before
 
 
 def line(path: Path, key: str) -> int:
@@ -326,11 +332,5 @@ def test_notes_for_a_text_reach_the_translator(home: FixtureSite, tmp_path: Path
 
 
 def test_a_title_the_page_cannot_have_is_named_and_the_page_put_back(home: FixtureSite, capsys):
-    path = spanish(home)
-    before = path.read_bytes()
-    exported = export_page(home)
-    edit(exported, "title", "Si llegan <b>agentes</b>")
-    capsys.readouterr()
-    assert run(home, "import", str(exported)) == 1
-    assert "docs/es/rights/at-home.md:2: H007" in capsys.readouterr().err
-    assert path.read_bytes() == before
+    _, err = refused(home, capsys, {"title": "Si llegan <b>agentes</b>"})
+    assert err[0].startswith("docs/es/rights/at-home.md:2: H007")
