@@ -235,6 +235,25 @@ def test_a_stale_translation_comes_back_fuzzy_and_keeps_its_old_hash_until_revie
     )
 
 
+def test_a_translation_finished_after_the_english_page_changed_records_the_version_it_was_made_from(
+    home: FixtureSite, capsys
+):
+    path = spanish(home, source_hash="0123456789ab")
+    exported = export_page(home)
+    made_from = english_hash(home)
+    english = home.root / "docs/en/rights/at-home.md"
+    english.write_text(english.read_text().replace("Ask for a lawyer.", "Ask for a lawyer now."))
+    edit(exported, "item-2", "Pida un abogado.", reviewed=True)
+    capsys.readouterr()
+    assert run(home, "import", str(exported)) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"docs/es/rights/at-home.md: every text translated; source_hash 0123456789ab -> {made_from}, the English "
+        "version exported; it changed since, and readers are told so"
+    ]
+    assert f"source_hash: {made_from}\n" in path.read_text()
+    assert made_from != english_hash(home)
+
+
 def test_a_new_translation_is_written_only_when_finished(home: FixtureSite, capsys):
     exported = export_page(home, "xliff")
     target = home.root / "docs/es/rights/at-home.md"

@@ -49,11 +49,13 @@ def import_file(site: Site, path: Path) -> str:
         recorded = existing.made_from
     _write(site, target, text + body)
     if finished and recorded != header.english_hash:
-        if header.english_hash == translations.source_hash(source.page):
-            stamp.stamp(site, target)  # also records the English page's legal_version
-        return (
+        done = (
             f"{site.show(target)}: every text translated; source_hash {recorded or '(none)'} -> {header.english_hash}"
         )
+        if header.english_hash != translations.source_hash(source.page):
+            return f"{done}, the English version exported; it changed since, and readers are told so"
+        stamp.stamp(site, target)  # also records the English page's legal_version
+        return done
     reviewed = sum(1 for entry in entries if entry.target and not entry.fuzzy)
     tail = "" if finished else f"; source_hash kept at {recorded}: readers are still told it may be out of date"
     return f"{site.show(target)}: {reviewed} of {len(entries)} texts translated and reviewed{tail}"
