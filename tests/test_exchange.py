@@ -295,6 +295,7 @@ def test_a_translation_with_other_blocks_is_exported_empty_and_rebuilt_on_the_en
     text = path.read_text()
     assert "\n\nPida una orden firmada por un juez.\nLea [cómo revisarla](../index.md).\n\n| | ICE form |" in text
     assert "De un juez" not in text
+    assert text.startswith("---\ntitle: Si llegan agentes a su casa\n")  # the title it had, not the English one
 
 
 def test_a_file_exported_before_the_english_page_changed_its_blocks_is_refused(home: FixtureSite, capsys):

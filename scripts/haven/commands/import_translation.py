@@ -45,7 +45,7 @@ def import_file(site: Site, path: Path) -> str:
         text = new_translation.front_matter(source.page, texts["title"], texts.get("description"), header.english_hash)
         recorded = None
     else:
-        text = _front_matter(site, target, existing, texts, finished, header.english_hash)
+        text = _front_matter(site, target, existing, translated, finished, header.english_hash)
         recorded = existing.made_from
     _write(site, target, text + body)
     if finished and recorded != header.english_hash:
@@ -121,15 +121,15 @@ def _listed(values: list[str]) -> str:
 
 
 def _front_matter(
-    site: Site, target: Path, existing: PageTexts, texts: dict[str, str], finished: bool, made_from: str
+    site: Site, target: Path, existing: PageTexts, translated: dict[str, str], finished: bool, made_from: str
 ) -> str:
-    """The translation's own front matter, with the translated title and description, and `source_hash:`
-    when the translation is finished (other fields as they were)."""
+    """The translation's own front matter, with the title and description the file translates, and
+    `source_hash:` when the translation is finished (other fields as they were)."""
     shown = site.show(target)
     text = read_text(target, shown)
     header = text[: len(text) - len(frontmatter.split(text, shown).body)]
     for name in pagetexts.FRONT_MATTER:
-        value = texts.get(name)
+        value = translated.get(name)
         if value and value != getattr(existing.page.meta, name):
             header, _ = stamp.set_field(header, name, json.dumps(value, ensure_ascii=False))
     if finished and existing.made_from != made_from:
