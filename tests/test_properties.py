@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from haven.core import safehtml, schemes, textfile, yamlsource
 from haven.core.diagnostics import DiagnosticsError
-from haven.sources import frontmatter
+from haven.sources import frontmatter, segments
 from test_bad_inputs import HEADER, make
 
 QUICK = settings(derandomize=True, max_examples=300, deadline=None)
@@ -212,3 +212,43 @@ def _digest(folder: Path) -> str:
         if path.is_file():
             digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+MARKDOWN_PIECES = st.sampled_from(
+    [
+        "# ",
+        "## ",
+        "- ",
+        "1. ",
+        "    ",
+        "  ",
+        "\t",
+        "\n",
+        "\n\n",
+        "|",
+        "---",
+        "!!! tip ",
+        '"',
+        "??? ",
+        "<!-- ",
+        "-->",
+        "<div markdown>",
+        "```",
+        "{ #id }",
+        "[a](b.md)",
+        "`|`",
+        "\\|",
+        "word",
+        "é",
+        "\r",
+        " ",
+    ]
+)
+
+
+@QUICK
+@given(st.lists(MARKDOWN_PIECES, max_size=40).map("".join))
+def test_any_page_body_is_cut_into_texts_and_put_back_byte_for_byte(body: str):
+    pieces = segments.segment(body)
+    assert segments.render(pieces) == body
+    assert all(unit.text.strip() and unit.text == unit.text.rstrip() for unit in segments.units(pieces))

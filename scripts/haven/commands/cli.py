@@ -17,7 +17,8 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from haven.checks import check as check_module
 from haven.commands import changes as changes_module
-from haven.commands import new_translation
+from haven.commands import exchange, import_translation, new_translation
+from haven.commands import export as export_module
 from haven.commands import review as review_module
 from haven.commands import stamp as stamp_module
 from haven.core.diagnostics import Diagnostic, DiagnosticsError, Severity, display_path
@@ -76,6 +77,18 @@ def _parser() -> argparse.ArgumentParser:
     new = verbs.add_parser("new-translation", help="start a translation from the current English page")
     new.add_argument("lang", help="the language code, e.g. es")
     new.add_argument("page", help="the English page, e.g. rights/at-home.md")
+    export = verbs.add_parser(
+        "export",
+        help="write one PO or XLIFF file per page, for translating in Poedit, Weblate or Crowdin",
+    )
+    export.add_argument("lang", help="the language code, e.g. es")
+    export.add_argument("pages", nargs="*", help="English pages, e.g. rights/at-home.md (default: every page)")
+    export.add_argument("--format", choices=tuple(exchange.FORMATS), default="po", help="default: %(default)s")
+    export.add_argument(
+        "-o", "--output", type=Path, required=True, help="the folder to write into (files go in <folder>/<lang>/)"
+    )
+    imports = verbs.add_parser("import", help="write translated PO or XLIFF files back into the pages")
+    imports.add_argument("files", nargs="+", type=Path, help="files haven export wrote, e.g. es/rights/at-home.po")
     serve = verbs.add_parser("serve", help="build and serve the site with live reload (make serve)")
     serve.add_argument("--lang", help="build only English and this language, for a quick preview (make serve LANG=es)")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="where to serve (default: %(default)s)")
@@ -170,6 +183,10 @@ def _run(args: argparse.Namespace) -> int:
             from haven.checks import verify  # Playwright: only when verifying
 
             return verify.run(site_module.load(args.config), args.url, args.paths)
+        elif args.verb == "export":
+            return _export(args)
+        elif args.verb == "import":
+            return _import(args)
         elif args.verb == "new-translation":
             target = new_translation.start(site_module.load(args.config), args.lang, args.page)
             print(f"Started {target}: translate the title, the description and the text, then run make serve.")
@@ -227,6 +244,31 @@ def _sources(args: argparse.Namespace) -> int:
         f"address{'' if addresses == 1 else 'es'}"
     )
     return 1 if findings else 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    the_site = site_module.load(args.config)
+    pages = [new_translation.relative(the_site, page) for page in args.pages]
+    written, warnings = export_module.export(the_site, args.lang, pages, args.format, args.output)
+    for warning in warnings:
+        print(warning.format(), file=sys.stderr)
+    print(f"Wrote {len(written)} file{'' if len(written) == 1 else 's'} into {args.output / args.lang}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    """Each file on its own: one with a problem is named and skipped, the others are imported."""
+    the_site = site_module.load(args.config)
+    failed = 0
+    for path in args.files:
+        try:
+            print(import_translation.import_file(the_site, path))
+        except DiagnosticsError as exc:
+            failed += 1
+            for diagnostic in exc.diagnostics:
+                print(diagnostic.format(), file=sys.stderr)
+            print(f"{display_path(path)}: not imported; no page was changed.", file=sys.stderr)
+    return 1 if failed else 0
 
 
 def _add_addresses(config: Path) -> None:

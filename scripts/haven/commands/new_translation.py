@@ -11,12 +11,12 @@ from pathlib import Path, PurePosixPath
 
 from haven.core.diagnostics import COMMAND, Diagnostic, DiagnosticsError
 from haven.sources import translations
-from haven.sources.content import read_page
+from haven.sources.content import SourcePage, read_page
 from haven.sources.site import Site
 
 
 def start(site: Site, lang: str, page: str) -> Path:
-    rel = _relative(site, page)
+    rel = relative(site, page)
     if lang not in site.codes or lang == site.default.code:
         raise DiagnosticsError(
             [
@@ -58,20 +58,26 @@ def start(site: Site, lang: str, page: str) -> Path:
     source, problems = read_page(source_path, site)
     if problems or source is None:
         raise DiagnosticsError(problems)
-    header = [f"title: {json.dumps(source.meta.title, ensure_ascii=False)}"]
-    if source.meta.description:
-        header.append(f"description: {json.dumps(source.meta.description, ensure_ascii=False)}")
-    if source.meta.hide:
-        header += ["hide:", *(f"  - {item}" for item in source.meta.hide)]
-    header += [f"source_hash: {translations.source_hash(source)}", "human_reviewed: false"]
-    if "legal_version" in source.lines:
-        header.append(f"legal_version: {source.meta.legal_version}")
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text("---\n" + "\n".join(header) + "\n---\n" + source.body, encoding="utf-8")
+    target.write_text(front_matter(source, source.meta.title, source.meta.description) + source.body, encoding="utf-8")
     return target
 
 
-def _relative(site: Site, page: str) -> str:
+def front_matter(source: SourcePage, title: str, description: str | None, made_from: str | None = None) -> str:
+    """A new translation's front matter: its title and description, the English version it was made from
+    (`made_from`, else the English page's current one), and not yet reviewed."""
+    header = [f"title: {json.dumps(title, ensure_ascii=False)}"]
+    if description:
+        header.append(f"description: {json.dumps(description, ensure_ascii=False)}")
+    if source.meta.hide:
+        header += ["hide:", *(f"  - {item}" for item in source.meta.hide)]
+    header += [f"source_hash: {made_from or translations.source_hash(source)}", "human_reviewed: false"]
+    if "legal_version" in source.lines:
+        header.append(f"legal_version: {source.meta.legal_version}")
+    return "---\n" + "\n".join(header) + "\n---\n"
+
+
+def relative(site: Site, page: str) -> str:
     """Accept 'rights/at-home.md' as well as 'docs/en/rights/at-home.md'."""
     path = PurePosixPath(page)
     prefix = PurePosixPath(site.show(site.docs_dir / site.default.code))

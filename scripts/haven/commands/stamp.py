@@ -80,7 +80,7 @@ def write_fields(site: Site, path: Path, fields: dict[str, str]) -> dict[str, st
     header, body = text[:header_end], text[header_end:]
     old = {}
     for name, value in fields.items():
-        header, old[name] = _set_field(header, name, value)
+        header, old[name] = set_field(header, name, value)
     path.write_text(header + body, encoding="utf-8")
     _, problems = read_page(path, site)
     if problems:
@@ -89,7 +89,7 @@ def write_fields(site: Site, path: Path, fields: dict[str, str]) -> dict[str, st
     return old
 
 
-def _set_field(header: str, name: str, value: str) -> tuple[str, str | None]:
+def set_field(header: str, name: str, value: str) -> tuple[str, str | None]:
     """Replace the field `name: …` of a front-matter header (with its indented lines), or add it before the
     closing ---."""
     match = re.search(rf"^{name}:.*(?:\n[ \t]+\S.*)*$", header, re.MULTILINE)

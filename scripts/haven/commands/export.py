@@ -1,0 +1,73 @@
+"""`haven export`: write one PO or XLIFF file per page for translators to work on in their own tools.
+
+Each file holds the English page's texts (title, description, headings, paragraphs, list items, table
+cells, admonition titles) with the language's current translation filled in where it has the same
+blocks as the English page. A translation made from an older English version is exported "fuzzy"
+(needs review), so that `haven import` never records it as matching the English page unchecked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from haven.commands import exchange, pagetexts
+from haven.commands.pagetexts import PageTexts
+from haven.core.diagnostics import Diagnostic, Severity
+from haven.sources import translations
+from haven.sources.site import Site
+
+# Notes for one English text (for example the glossary's words it uses), shown to the translator.
+Notes = Callable[[str], list[str]]
+
+
+def no_notes(text: str) -> list[str]:
+    return []
+
+
+def export(
+    site: Site, lang: str, pages: list[str], form: str, output: Path, notes: Notes = no_notes
+) -> tuple[list[Path], list[Diagnostic]]:
+    """Write one file per page (every English page when none is named) into `output/<lang>/`; return the
+    files, and a warning for each page whose translation could not be filled in."""
+    pagetexts.check_language(site, lang)
+    sources = [pagetexts.english(site, rel) for rel in pages or pagetexts.english_pages(site)]
+    written, warnings = [], []
+    for source in sources:
+        translated = pagetexts.translation(site, lang, source.page.rel)
+        if translated is not None and translated.blocks != source.blocks:
+            warnings.append(_other_blocks(site, source, translated))
+            translated = None
+        header = exchange.Header(
+            lang,
+            source.page.rel,
+            translations.source_hash(source.page),
+            (translated and translated.made_from) or "none",
+        )
+        target = output / lang / Path(source.page.rel).with_suffix(exchange.FORMATS[form])
+        exchange.write(target, form, header, _entries(site, source, translated, notes))
+        written.append(target)
+    return written, warnings
+
+
+def _entries(site: Site, source: PageTexts, translated: PageTexts | None, notes: Notes) -> list[exchange.Entry]:
+    """The English page's texts, each with its translation when the translation has the same blocks."""
+    targets = {unit.key: unit.text for unit in translated.units} if translated else {}
+    fuzzy = translated is not None and translated.made_from != translations.source_hash(source.page)
+    shown = site.show(source.page.path)
+    return [
+        exchange.Entry(unit.key, unit.text, targets.get(unit.key, ""), fuzzy, f"{shown}:{unit.line}", notes(unit.text))
+        for unit in source.units
+    ]
+
+
+def _other_blocks(site: Site, source: PageTexts, translated: PageTexts) -> Diagnostic:
+    return Diagnostic(
+        site.show(translated.page.path),
+        1,
+        "H107",
+        f"its blocks (headings, paragraphs, list items, table cells) differ from {site.show(source.page.path)}'s: "
+        "exported with no translation filled in",
+        "translate every text in the file; import builds the page with the English page's blocks",
+        Severity.WARNING,
+    )
