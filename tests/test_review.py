@@ -39,8 +39,8 @@ def test_a_review_names_the_reviewer_and_the_day_on_the_page(fixture_site, capsy
     html = fixture_site.html("es/")
     assert 'data-haven-notice="unreviewed"' not in html
     name = "María &#34;Mari&#34; G. &amp; co"  # a name is text, never markup
-    before_date, after_date = spanish("translation_reviewed").replace("{name}", name).split("{date}")
-    assert f'{before_date}<time datetime="2026-12-01">1 de diciembre de 2026</time>{after_date}' in html
+    sentence = spanish("translation_reviewed").replace("{name}", f"<bdi>{name}</bdi>")
+    assert sentence.replace("{date}", '<time datetime="2026-12-01">1 de diciembre de 2026</time>') in html
     status_page = fixture_site.html("editors/status/")
     assert f"<td>docs/es/index.md</td><td>{name}</td><td>2026-12-01</td><td>yes</td>" in status_page
 

@@ -9,6 +9,7 @@ advice, reviewed date, sources), all in the reader's language.
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any
 
 from haven.render import printing, qr, sharing
@@ -77,8 +78,10 @@ def page_meta(content: Content, lang: str, rel: str, url: str, today: datetime.d
         "reviewed_text": clock.long_date(source.meta.reviewed, lang),
         "translation_review": {
             "date": status.review.date.isoformat(),
-            "text": strings.translation_reviewed.replace("{name}", status.review.by),
             "date_text": clock.long_date(status.review.date, lang),
+            "name": status.review.by,
+            # The sentence in pieces, its placeholders in the language's own order: {name} and {date} are marked up.
+            "pieces": re.split(r"(\{name\}|\{date\})", strings.translation_reviewed),
         }
         if status.review and status.human_reviewed
         else None,
