@@ -1,0 +1,119 @@
+"""Translations that lack the agreed word for a legal term their English page uses (data/glossary.yml).
+
+A page is checked as a whole: wherever the English page uses a term, its translation must use the agreed
+word somewhere. The finding points at the translation's block (paragraph, list, heading) in the same place
+as the English block that first uses the term, since translations keep the English page's blocks in order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from babel import Locale
+
+from haven.checks.links import source_lines
+from haven.core.diagnostics import Diagnostic, Severity
+from haven.sources import glossary
+from haven.sources.content import Content, SourcePage
+from haven.sources.models import GlossaryTerm
+
+# What readers do not read as prose: comments, link targets, addresses, tags, attribute lists.
+_NOT_PROSE = re.compile(
+    r"<!--.*?-->"
+    r"|\]\([^)]*\)"  # [text](target)
+    r"|^\s{0,3}\[[^\]]+\]:.*$"  # [ref]: target
+    r"|<[a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*>"  # <https://…>
+    r"|https?://\S+"
+    r"|</?[a-zA-Z][^>]*>"
+    r"|\{[:#.][^}]*\}"  # {#anchor} and {: .class}
+)
+_ENGLISH = Locale("en")
+
+
+def findings(content: Content, strict: bool = False) -> list[Diagnostic]:
+    site = content.site
+    found = [
+        Diagnostic(
+            content.glossary.path,
+            content.glossary.lines[term.id],
+            "H102",
+            f"the term '{term.id}' has no agreed word in {_name(language.code)} ({language.code}); "
+            "its translations are not checked for it",
+            f"add under words: '{language.code}: {{use: \"…\"}}'",
+            Severity.WARNING,
+        )
+        for term in content.glossary.terms
+        for language in site.languages
+        if not language.default and language.code not in term.words
+    ]
+    for english in sorted(content.pages.values(), key=lambda page: page.path):
+        if english.lang != site.default.code:
+            continue
+        english_blocks = _prose_blocks(english)
+        for term in content.glossary.terms:
+            used = _first(english_blocks, term.en)
+            if used is None:
+                continue
+            index, said = used
+            for code, agreed in sorted(term.words.items()):
+                page = content.page(code, english.rel)
+                if page is None:
+                    continue
+                blocks = _prose_blocks(page)
+                if _first(blocks, agreed.forms) is None:
+                    found.append(_missing(content, page, blocks, index, said, term, code, strict))
+    return found
+
+
+def _missing(
+    content: Content,
+    page: SourcePage,
+    blocks: list[list[tuple[int, str]]],
+    index: int,
+    said: str,
+    term: GlossaryTerm,
+    code: str,
+    strict: bool,
+) -> Diagnostic:
+    word = term.words[code].use
+    # The translation's block in the English block's place; its first block when it has fewer.
+    block = blocks[index] if index < len(blocks) else blocks[0] if blocks else [(page.body_line, "")]
+    return Diagnostic(
+        content.site.show(page.path),
+        block[0][0],
+        "H100",
+        f'the English page says "{said}" here; the agreed {_name(code)} word is "{word}"',
+        f'use "{word}" ({content.glossary.path}:{content.glossary.lines[term.id]}), or propose a change to '
+        "the glossary",
+        Severity.ERROR if strict else Severity.WARNING,
+    )
+
+
+def _first(blocks: list[list[tuple[int, str]]], forms: tuple[str, ...] | list[str]) -> tuple[int, str] | None:
+    """The first block that holds any of the forms, and the words it holds, as written there."""
+    patterns = [glossary.pattern(form) for form in forms]
+    for index, block in enumerate(blocks):
+        text = " ".join(line for _, line in block)
+        matches = [match for match in (p.search(text) for p in patterns) if match]
+        if matches:
+            return index, min(matches, key=lambda match: match.start()).group(0)
+    return None
+
+
+def _prose_blocks(page: SourcePage) -> list[list[tuple[int, str]]]:
+    """The body's blank-line-separated blocks (fenced code left out), each as (file line, prose as compared)."""
+    blocks: list[list[tuple[int, str]]] = []
+    previous = None
+    for number, line in source_lines(page):
+        if not line.strip():
+            continue
+        if previous is None or number != previous + 1:
+            blocks.append([])
+        blocks[-1].append((number, glossary.normalize(_NOT_PROSE.sub(" ", line))))
+        previous = number
+    return blocks
+
+
+def _name(code: str) -> str:
+    """The language's English name: findings are read by editors of every language."""
+    return _ENGLISH.languages.get(code.split("-")[0], code)

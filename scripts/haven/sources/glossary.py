@@ -1,0 +1,100 @@
+"""The glossary (data/glossary.yml): the agreed word for each legal term in every language.
+
+A reader who meets "orden judicial" on one page and "orden de un juez" on the next may take them for two
+different papers. Each term lists the English forms pages use and, per language, the agreed word and the
+other forms that count as it; `haven check` (haven.checks.glossary) finds translations that lack it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from haven.core.diagnostics import Diagnostic, DiagnosticsError
+from haven.sources.datafiles import DataFiles
+from haven.sources.models import Glossary as GlossaryFile
+from haven.sources.models import GlossaryTerm, validate
+from haven.sources.site import Site
+
+FILE = "glossary.yml"  # in data/
+
+# Scripts written without spaces between words (or, for Korean, with endings joined to the word): a form
+# is found anywhere in the text there, since no word boundary can be trusted.
+_UNSPACED = ("CJK", "HANGUL", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
+
+
+@dataclass(frozen=True)
+class Glossary:
+    terms: tuple[GlossaryTerm, ...] = ()
+    lines: Mapping[str, int] = field(default_factory=dict)  # term id -> its line
+    path: str = f"data/{FILE}"
+
+
+def normalize(text: str) -> str:
+    """Text as the glossary compares it: composed letters, one apostrophe, no vowel marks or tatweel
+    (an Arabic word is the same word with or without its short-vowel marks)."""
+    composed = unicodedata.normalize("NFC", text).translate(_APOSTROPHES)
+    return "".join(c for c in composed if unicodedata.category(c) != "Mn" and c != "\u0640")
+
+
+def pattern(form: str) -> re.Pattern[str]:
+    """What a form finds: its words in order, any case, whole words (a * lets a word go on at that end)."""
+    words = []
+    for word in normalize(form).split():
+        core = re.escape(word.strip("*"))
+        words.append(("\\w*" if word.startswith("*") else "") + core + ("\\w*" if word.endswith("*") else ""))
+    body = r"\s+".join(words)
+    if any(unicodedata.name(c, "").startswith(_UNSPACED) for c in form):
+        return re.compile(body, re.IGNORECASE)
+    return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+
+
+def load(site: Site, files: DataFiles | None = None) -> tuple[Glossary, list[Diagnostic]]:
+    path = site.strings_dir.parent / FILE
+    shown = site.show(path)
+    if not path.exists():
+        return Glossary(path=shown), []
+    try:
+        doc = (files or DataFiles(site)).read(path)
+    except DiagnosticsError as exc:
+        return Glossary(path=shown), exc.diagnostics
+    model, problems = validate(GlossaryFile, doc, "glossary")
+    if model is None:
+        return Glossary(path=shown), problems
+    lines = {term.id: doc.line_of(("terms", i)) for i, term in enumerate(model.terms)}
+    others = [language for language in site.languages if not language.default]
+    first_use: dict[str, str] = {}  # an English form (as compared) -> the term that lists it first
+    for i, term in enumerate(model.terms):
+        for code in term.words:
+            if code not in site.codes or code == site.default.code:
+                problems.append(
+                    Diagnostic(
+                        shown,
+                        doc.line_of(("terms", i, "words", code)),
+                        "H101",
+                        f"the term '{term.id}' has a word for '{code}', which is not a translated language of this "
+                        "site",
+                        f"use one of: {', '.join(language.code for language in others)}",
+                    )
+                )
+        for j, form in enumerate(term.en):
+            other = first_use.setdefault(normalize(form).casefold(), term.id)
+            if other != term.id:
+                problems.append(
+                    Diagnostic(
+                        shown,
+                        doc.line_of(("terms", i, "en", j)),
+                        "H103",
+                        f"'{form}' is listed under the term '{other}' and under '{term.id}'",
+                        "keep it under the one term it names",
+                    )
+                )
+    ids = [term.id for term in model.terms]
+    problems += [
+        Diagnostic(shown, lines[i], "H002", f"two terms are called '{i}'", "give each its own id")
+        for i in sorted({i for i in ids if ids.count(i) > 1})
+    ]
+    return Glossary(tuple(model.terms), lines, shown), problems
