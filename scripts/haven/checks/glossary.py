@@ -49,7 +49,7 @@ def findings(content: Content, strict: bool = False) -> list[Diagnostic]:
     for english in sorted(content.pages.values(), key=lambda page: page.path):
         if english.lang != site.default.code:
             continue
-        english_blocks = _prose_blocks(english)
+        english_blocks = _prose_blocks(english, site.default.code)
         for term in content.glossary.terms:
             used = _first(english_blocks, term.en)
             if used is None:
@@ -59,7 +59,7 @@ def findings(content: Content, strict: bool = False) -> list[Diagnostic]:
                 page = content.page(code, english.rel)
                 if page is None:
                     continue
-                blocks = _prose_blocks(page)
+                blocks = _prose_blocks(page, site.default.code)
                 if _first(blocks, agreed.forms) is None:
                     found.append(_missing(content, page, blocks, index, said, term, code, strict))
     return found
@@ -100,17 +100,29 @@ def _first(blocks: list[list[tuple[int, str]]], forms: tuple[str, ...] | list[st
     return None
 
 
-def _prose_blocks(page: SourcePage) -> list[list[tuple[int, str]]]:
-    """The body's blank-line-separated blocks (fenced code left out), each as (file line, prose as compared)."""
+def _prose_blocks(page: SourcePage, source_language: str) -> list[list[tuple[int, str]]]:
+    """The body's blank-line-separated blocks (fenced code left out), each as (file line, prose as compared).
+
+    Text marked as in the source language (the rights card's side for officers) is the English page's
+    own text in every language: it is left out of both pages, its lines kept so that blocks still align."""
+    opening = re.compile(rf"<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*\blang=[\"']?{re.escape(source_language)}\b")
     blocks: list[list[tuple[int, str]]] = []
     previous = None
+    kept, depth = None, 0  # the tag that holds source-language text, and how deep inside it a line is
     for number, line in source_lines(page):
         if not line.strip():
             continue
         if previous is None or number != previous + 1:
             blocks.append([])
-        blocks[-1].append((number, glossary.normalize(_NOT_PROSE.sub(" ", line))))
         previous = number
+        if kept is None and (opened := opening.search(line)):
+            kept, depth = opened.group(1), 0
+        if kept is not None:
+            depth += len(re.findall(rf"<{kept}\b", line)) - len(re.findall(rf"</{kept}\s*>", line))
+            kept = kept if depth > 0 else None
+            blocks[-1].append((number, ""))
+            continue
+        blocks[-1].append((number, glossary.normalize(_NOT_PROSE.sub(" ", line))))
     return blocks
 
 

@@ -46,7 +46,7 @@ def pattern(form: str) -> re.Pattern[str]:
     for word in normalize(form).split():
         core = re.escape(word.strip("*"))
         words.append(("\\w*" if word.startswith("*") else "") + core + ("\\w*" if word.endswith("*") else ""))
-    body = r"\s+".join(words)
+    body = r"[\s,]+".join(words)  # "ордер, подписанный судьёй": a comma may stand between words
     if any(unicodedata.name(c, "").startswith(_UNSPACED) for c in form):
         return re.compile(body, re.IGNORECASE)
     return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
