@@ -46,22 +46,19 @@ def findings(content: Content, strict: bool = False) -> list[Diagnostic]:
         for language in site.languages
         if not language.default and language.code not in term.words
     ]
-    for english in sorted(content.pages.values(), key=lambda page: page.path):
-        if english.lang != site.default.code:
+    blocks = {key: _prose_blocks(page, site.default.code) for key, page in content.pages.items()}
+    for lang, rel in sorted(content.pages):
+        if lang != site.default.code:
             continue
-        english_blocks = _prose_blocks(english, site.default.code)
         for term in content.glossary.terms:
-            used = _first(english_blocks, term.en)
+            used = _first(blocks[lang, rel], term.en)
             if used is None:
                 continue
             index, said = used
             for code, agreed in sorted(term.words.items()):
-                page = content.page(code, english.rel)
-                if page is None:
-                    continue
-                blocks = _prose_blocks(page, site.default.code)
-                if _first(blocks, agreed.forms) is None:
-                    found.append(_missing(content, page, blocks, index, said, term, code, strict))
+                page = content.page(code, rel)
+                if page is not None and _first(blocks[code, rel], agreed.forms) is None:
+                    found.append(_missing(content, page, blocks[code, rel], index, said, term, code, strict))
     return found
 
 

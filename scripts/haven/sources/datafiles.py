@@ -1,6 +1,6 @@
 """The YAML files under data/, each read once per build or check.
 
-The loaders (strings, urgent notices, directory, public numbers, redirects) take their files from here,
+The loaders (strings, urgent notices, directory, public numbers, redirects, glossary) take their files from here,
 and the check of links in data files (haven.checks.links.check_data) reads the same documents: a file is
 parsed once, and a file that cannot be read is named once, by whoever read it first.
 """

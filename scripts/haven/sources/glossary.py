@@ -7,6 +7,7 @@ other forms that count as it; `haven check` (haven.checks.glossary) finds transl
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -40,6 +41,7 @@ def normalize(text: str) -> str:
     return "".join(c for c in composed if unicodedata.category(c) != "Mn" and c != "\u0640")
 
 
+@functools.cache  # each form is looked for in every page of its language
 def pattern(form: str) -> re.Pattern[str]:
     """What a form finds: its words in order, any case, whole words (a * lets a word go on at that end)."""
     words = []
