@@ -24,6 +24,8 @@ FILE = "glossary.yml"  # in data/
 # Scripts written without spaces between words (or, for Korean, with endings joined to the word): a form
 # is found anywhere in the text there, since no word boundary can be trusted.
 _UNSPACED = ("CJK", "HANGUL", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR")
+# What a * stands for: letters, and the joiners Persian writes inside a word (دادگاه‌های).
+_GOES_ON = r"[\w\u200c\u200d]*"
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
 
 
@@ -47,7 +49,7 @@ def pattern(form: str) -> re.Pattern[str]:
     words = []
     for word in normalize(form).split():
         core = re.escape(word.strip("*"))
-        words.append(("\\w*" if word.startswith("*") else "") + core + ("\\w*" if word.endswith("*") else ""))
+        words.append((_GOES_ON if word.startswith("*") else "") + core + (_GOES_ON if word.endswith("*") else ""))
     body = r"[\s,]+".join(words)  # "ордер, подписанный судьёй": a comma may stand between words
     if any(unicodedata.name(c, "").startswith(_UNSPACED) for c in form):
         return re.compile(body, re.IGNORECASE)
