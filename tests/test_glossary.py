@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import textwrap
 
 import pytest
 
@@ -133,36 +132,20 @@ def test_a_page_that_does_not_use_the_term_is_not_checked(site):
     assert findings(site) == []
 
 
-def test_mistakes_in_the_glossary_are_named_at_their_line(site):
-    (site.root / "data" / "glossary.yml").write_text(
-        textwrap.dedent(
-            """\
-            terms:
-              - id: judicial-warrant
-                en: ["judge's warrant"]
-                note: "Signed by a judge."
-                words:
-                  es: {use: "orden judicial"}
-                  fr: {use: "mandat judiciaire"}
-              - id: warrant
-                en: ["Judge’s warrant", "warrant"]
-                note: "Any warrant."
-                words:
-                  es: {use: "orden"}
-                  ar: {use: "مذكرة"}
-                  ht: {use: "manda"}
-            """
-        ),
-        encoding="utf-8",
-    )
-    assert findings(site, codes=("H101", "H102", "H103")) == [
-        "data/glossary.yml:2: H102 warning: the term 'judicial-warrant' has no agreed word in Arabic (ar); its "
-        "translations are not checked for it (hint: add under words: 'ar: {use: \"…\"}')",
-        "data/glossary.yml:2: H102 warning: the term 'judicial-warrant' has no agreed word in Haitian Creole (ht); "
+def test_a_missing_language_and_a_form_under_two_terms_are_named_at_their_line(site):
+    second_term = """\
+  - id: warrant
+    en: ["Judge’s warrant*", "warrant"]
+    note: "Any warrant."
+    words:
+      es: {use: "orden"}
+      ar: {use: "مذكرة"}
+"""
+    (site.root / "data" / "glossary.yml").write_text(GLOSSARY + second_term, encoding="utf-8")
+    assert findings(site, codes=("H102", "H103")) == [
+        "data/glossary.yml:9: H102 warning: the term 'warrant' has no agreed word in Haitian Creole (ht); "
         "its translations are not checked for it (hint: add under words: 'ht: {use: \"…\"}')",
-        "data/glossary.yml:7: H101 the term 'judicial-warrant' has a word for 'fr', which is not a translated "
-        "language of this site (hint: use one of: es, ar, ht)",
-        "data/glossary.yml:9: H103 'Judge’s warrant' is listed under the term 'judicial-warrant' and under "
+        "data/glossary.yml:10: H103 'Judge’s warrant*' is listed under the term 'judicial-warrant' and under "
         "'warrant' (hint: keep it under the one term it names)",
     ]
 
@@ -187,3 +170,10 @@ def test_a_form_the_check_cannot_use_is_refused(site, entry, expected):
     )
     (site.root / "data" / "glossary.yml").write_text(text, encoding="utf-8")
     assert findings(site, codes=("H014",)) == [expected]
+
+
+def test_two_terms_with_one_id_are_named(site):
+    (site.root / "data" / "glossary.yml").write_text(GLOSSARY + GLOSSARY.removeprefix("terms:\n"), encoding="utf-8")
+    assert findings(site, codes=("H002",)) == [
+        "data/glossary.yml:9: H002 two terms are called 'judicial-warrant' (hint: give each its own id)"
+    ]

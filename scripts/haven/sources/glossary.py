@@ -13,10 +13,10 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from haven.core.diagnostics import Diagnostic, DiagnosticsError
-from haven.sources.datafiles import DataFiles
+from haven.core.diagnostics import Diagnostic
+from haven.sources.datafiles import DataFiles, same_ids
 from haven.sources.models import Glossary as GlossaryFile
-from haven.sources.models import GlossaryTerm, validate
+from haven.sources.models import GlossaryTerm
 from haven.sources.site import Site
 
 FILE = "glossary.yml"  # in data/
@@ -59,14 +59,8 @@ def pattern(form: str) -> re.Pattern[str]:
 def load(site: Site, files: DataFiles | None = None) -> tuple[Glossary, list[Diagnostic]]:
     path = site.strings_dir.parent / FILE
     shown = site.show(path)
-    if not path.exists():
-        return Glossary(path=shown), []
-    try:
-        doc = (files or DataFiles(site)).read(path)
-    except DiagnosticsError as exc:
-        return Glossary(path=shown), exc.diagnostics
-    model, problems = validate(GlossaryFile, doc, "glossary")
-    if model is None:
+    model, doc, problems = (files or DataFiles(site)).validated(path, GlossaryFile, "glossary")
+    if model is None or doc is None:
         return Glossary(path=shown), problems
     lines = {term.id: doc.line_of(("terms", i)) for i, term in enumerate(model.terms)}
     others = [language for language in site.languages if not language.default]
@@ -96,9 +90,5 @@ def load(site: Site, files: DataFiles | None = None) -> tuple[Glossary, list[Dia
                         "keep it under the one term it names",
                     )
                 )
-    ids = [term.id for term in model.terms]
-    problems += [
-        Diagnostic(shown, lines[i], "H002", f"two terms are called '{i}'", "give each its own id")
-        for i in sorted({i for i in ids if ids.count(i) > 1})
-    ]
+    problems += same_ids(shown, lines, [term.id for term in model.terms], "terms")
     return Glossary(tuple(model.terms), lines, shown), problems
