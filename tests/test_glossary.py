@@ -114,6 +114,13 @@ def test_a_translation_with_fewer_paragraphs_is_named_at_its_first_line(site):
     assert findings(site) == [WARNING.replace("at-home.md:13:", "at-home.md:7:")]
 
 
+def test_the_finding_is_at_the_line_in_the_english_line_s_place(site):
+    english = (site.root / "docs/en/rights/at-home.md").read_text(encoding="utf-8")
+    site.write("en/rights/at-home.md", english.replace("Ask for a", "Open nothing.\nAsk for a"))
+    spanish(site, "No abra nada.\nPida una orden de un juez.")
+    assert findings(site) == [WARNING.replace("at-home.md:13:", "at-home.md:14:")]
+
+
 def test_scripts_and_languages_each_find_their_own_word(site):
     site.translate("ar", "rights/at-home.md", "إذا جاء العناصر", "# إذا جاء العناصر\n\nاطلب المذكرةَ القضائية.\n")
     site.translate("ht", "rights/at-home.md", "Si ajan yo vini", "# Si ajan yo vini\n\nMande yon manda jij.\n")

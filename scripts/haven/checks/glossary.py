@@ -1,12 +1,15 @@
 """Translations that lack the agreed word for a legal term their English page uses (data/glossary.yml).
 
 A page is checked as a whole: wherever the English page uses a term, its translation must use the agreed
-word somewhere. The finding points at the translation's block (paragraph, list, heading) in the same place
-as the English block that first uses the term, since translations keep the English page's blocks in order.
+word somewhere. The finding points at the line in the same place as the English line that first uses the
+term: the same row of the block (paragraph, list, heading) in the same place, since translations keep the
+English page's blocks in order.
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 
 from babel import Locale
@@ -54,11 +57,11 @@ def findings(content: Content, strict: bool = False) -> list[Diagnostic]:
             used = _first(blocks[lang, rel], term.en)
             if used is None:
                 continue
-            index, said = used
+            index, row, said = used
             for code, agreed in sorted(term.words.items()):
                 page = content.page(code, rel)
                 if page is not None and _first(blocks[code, rel], agreed.forms) is None:
-                    found.append(_missing(content, page, blocks[code, rel], index, said, term, code, strict))
+                    found.append(_missing(content, page, blocks[code, rel], (index, row), said, term, code, strict))
     return found
 
 
@@ -66,18 +69,23 @@ def _missing(
     content: Content,
     page: SourcePage,
     blocks: list[list[tuple[int, str]]],
-    index: int,
+    place: tuple[int, int],
     said: str,
     term: GlossaryTerm,
     code: str,
     strict: bool,
 ) -> Diagnostic:
     word = term.words[code].use
-    # The translation's block in the English block's place; its first block when it has fewer.
-    block = blocks[index] if index < len(blocks) else blocks[0] if blocks else [(page.body_line, "")]
+    # The line in the English line's place: the same row (or the last) of the block in the English block's place;
+    # the body's first line when the translation has fewer blocks.
+    index, row = place
+    if index < len(blocks):
+        line = blocks[index][min(row, len(blocks[index]) - 1)][0]
+    else:
+        line = blocks[0][0][0] if blocks else page.body_line
     return Diagnostic(
         content.site.show(page.path),
-        block[0][0],
+        line,
         "H100",
         f'the English page says "{said}" here; the agreed {_name(code)} word is "{word}"',
         f'use "{word}" ({content.glossary.path}:{content.glossary.lines[term.id]}), or propose a change to '
@@ -86,14 +94,16 @@ def _missing(
     )
 
 
-def _first(blocks: list[list[tuple[int, str]]], forms: tuple[str, ...] | list[str]) -> tuple[int, str] | None:
-    """The first block that holds any of the forms, and the words it holds, as written there."""
+def _first(blocks: list[list[tuple[int, str]]], forms: tuple[str, ...] | list[str]) -> tuple[int, int, str] | None:
+    """Where any of the forms is first found: the block, the line inside the block, and the words as written."""
     patterns = [glossary.pattern(form) for form in forms]
     for index, block in enumerate(blocks):
         text = " ".join(line for _, line in block)
         matches = [match for match in (p.search(text) for p in patterns) if match]
         if matches:
-            return index, min(matches, key=lambda match: match.start()).group(0)
+            match = min(matches, key=lambda match: match.start())
+            starts = list(itertools.accumulate(len(line) + 1 for _, line in block))
+            return index, bisect.bisect_right(starts, match.start()), match.group(0)
     return None
 
 
