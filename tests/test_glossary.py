@@ -59,6 +59,8 @@ def spanish(site: FixtureSite, sentence: str) -> None:
         ("محامٍ", "تحدّث مع مُحامٍ الآن", "محام"),
         ("法官令状", "这不是法官令状。", "法官令状"),
         ("판사의 영장", "판사의 영장이 아니에요", "판사의 영장"),
+        ("TPS", "如果您有TPS或假释入境", "TPS"),  # letters of a script without spaces end a Latin word
+        ("TPS", "TPS를 잃는다고", "TPS"),
     ],
 )
 def test_a_form_finds_the_word_in_the_grammar_a_sentence_gives_it(form, text, found):

@@ -21,9 +21,15 @@ from haven.sources.site import Site
 
 FILE = "glossary.yml"  # in data/
 
-# Scripts written without spaces between words (or, for Korean, with endings joined to the word): a form
-# is found anywhere in the text there, since no word boundary can be trusted.
-_UNSPACED = ("CJK", "HANGUL", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR")
+# Scripts written without spaces between words (or, for Korean, with endings joined to the word): Han, kana,
+# Hangul, Thai, Lao, Myanmar, Khmer and full-width forms. A form in them is found anywhere in the text, since
+# no word boundary can be trusted; and their letters end a word of another script (TPS in 如果您有TPS或).
+_UNSPACED = (
+    "\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u3040-\u30ff\u3130-\u318f"
+    "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+)
+_IN_UNSPACED = re.compile(f"[{_UNSPACED}]")
+_LETTER = f"[^\\W{_UNSPACED}]"  # a letter or digit of a script that spaces its words
 # What a * stands for: letters, and the joiners Persian writes inside a word (دادگاه‌های).
 _GOES_ON = r"[\w\u200c\u200d]*"
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
@@ -51,9 +57,9 @@ def pattern(form: str) -> re.Pattern[str]:
         core = re.escape(word.strip("*"))
         words.append((_GOES_ON if word.startswith("*") else "") + core + (_GOES_ON if word.endswith("*") else ""))
     body = r"[\s,]+".join(words)  # "ордер, подписанный судьёй": a comma may stand between words
-    if any(unicodedata.name(c, "").startswith(_UNSPACED) for c in form):
+    if _IN_UNSPACED.search(form):
         return re.compile(body, re.IGNORECASE)
-    return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!{_LETTER}){body}(?!{_LETTER})", re.IGNORECASE)
 
 
 def load(site: Site, files: DataFiles | None = None) -> tuple[Glossary, list[Diagnostic]]:
