@@ -34,6 +34,8 @@ _ENGLISH = Locale("en")
 
 
 def findings(content: Content, strict: bool = False) -> list[Diagnostic]:
+    """Terms without a word in some language (H102), and translations without the agreed word (H100: a warning,
+    an error under --strict, as a stale translation is)."""
     site = content.site
     found = [
         Diagnostic(
