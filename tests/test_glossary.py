@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from conftest import FIXTURE_LANGUAGES, FixtureSite
+from conftest import FIXTURE_LANGUAGES, REPO, FixtureSite
 from haven.checks import check
 from haven.commands.cli import main
 from haven.sources import glossary
@@ -186,3 +186,12 @@ def test_two_terms_with_one_id_are_named(site):
     assert findings(site, codes=("H002",)) == [
         "data/glossary.yml:9: H002 two terms are called 'judicial-warrant' (hint: give each its own id)"
     ]
+
+
+def test_the_repository_s_glossary_is_valid_and_has_a_word_in_every_language():
+    repository = site_module.load(REPO / "mkdocs.yml")
+    found, problems = glossary.load(repository)
+    assert problems == []
+    translated = {language.code for language in repository.languages if not language.default}
+    assert len(found.terms) >= 14
+    assert {term.id: set(term.words) for term in found.terms} == {term.id: translated for term in found.terms}
