@@ -491,6 +491,24 @@ CASES = [
         ],
     ),
     Case(
+        "glossary-word-for-a-language-the-site-lacks",
+        data_file(
+            "data/glossary.yml",
+            """\
+        terms:
+          - id: judicial-warrant
+            en: ["judge's warrant"]
+            note: "Signed by a judge."
+            words:
+              es: {use: "orden judicial"}
+              fr: {use: "mandat judiciaire"}
+        """,
+        ),
+        [
+            "data/glossary.yml:7: H101 the term 'judicial-warrant' has a word for 'fr', which is not a translated language of this site (hint: use one of: es)",
+        ],
+    ),
+    Case(
         "translation-hash-typed-by-hand",
         lambda site: site.write(
             "es/rights/at-home.md", "---\ntitle: En casa\nsource_hash: latest\nhuman_reviewed: false\n---\n\nx\n"

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import markdown
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from haven.checks import built, citations, externals, links
+from haven.checks import built, citations, externals, glossary, links
 from haven.core import deadline
 from haven.core.diagnostics import COMMAND, Diagnostic, DiagnosticsError, Severity
 from haven.sources import addresses, clock, directory, fingerprint, stories, translations, urgent
@@ -40,6 +40,7 @@ def _read_sources(
     content, findings = content_module.collect(site, files)
     findings += translations.findings(content, today, strict)
     findings += citations.findings(content, today, strict)
+    findings += glossary.findings(content, strict)
     findings += urgent.findings(site, content.urgent, today)
     findings += directory.findings(site, content.directory, today)
     findings += stories.review_findings(content, today)

@@ -18,6 +18,7 @@ from haven.core.textfile import read_text
 from haven.sources import addresses as addresses_module
 from haven.sources import directory as directory_module
 from haven.sources import frontmatter, inputs, stories
+from haven.sources import glossary as glossary_module
 from haven.sources import urgent as urgent_module
 from haven.sources.datafiles import DataFiles
 from haven.sources.models import PageMeta, Strings, TranslationMeta, validate
@@ -49,6 +50,7 @@ class Content:
     urgent: urgent_module.Urgent = urgent_module.Urgent()
     directory: directory_module.Directory = directory_module.Directory()
     addresses: addresses_module.Addresses = addresses_module.Addresses()
+    glossary: glossary_module.Glossary = glossary_module.Glossary()
 
     def page(self, lang: str, rel: str) -> SourcePage | None:
         return self.pages.get((lang, rel))
@@ -153,7 +155,17 @@ def collect(site: Site, files: DataFiles | None = None) -> tuple[Content, list[D
     problems += found
     addresses, found = addresses_module.load(site, files)
     problems += found
-    content = Content(site=site, pages=pages, strings=strings, urgent=urgent, directory=directory, addresses=addresses)
+    glossary, found = glossary_module.load(site, files)
+    problems += found
+    content = Content(
+        site=site,
+        pages=pages,
+        strings=strings,
+        urgent=urgent,
+        directory=directory,
+        addresses=addresses,
+        glossary=glossary,
+    )
     problems += _orphans(content)
     problems += stories.findings(content, allowed)
     return content, problems

@@ -213,6 +213,44 @@ class UrgentNotices(StrictModel):
     notices: list[UrgentNotice] = []
 
 
+def _glossary_form(form: str) -> str:
+    if any("*" in word.strip("*") or not word.strip("*") for word in form.split()):
+        raise ValueError("a * stands only at the start or the end of a word, as in 'orden* judicial*'")
+    return form
+
+
+# A word as a page writes it; a * at a word's start or end lets it go on (Russian cases, Tagalog affixes).
+GlossaryForm = Annotated[Text, AfterValidator(_glossary_form)]
+
+
+class AgreedWord(StrictModel):
+    """A legal term's agreed translation in one language."""
+
+    use: GlossaryForm = Field(description="The form translators write, e.g. orden judicial.")
+    also: list[GlossaryForm] = Field(
+        [], description="Other forms that count as the agreed word: plural, case, articles, e.g. órdenes judiciales."
+    )
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.use, *self.also)
+
+
+class GlossaryTerm(StrictModel):
+    """One legal term: the English words that name it, and the agreed word in each other language."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")] = Field(
+        description="A short name in lowercase letters, digits and dashes, e.g. judicial-warrant."
+    )
+    en: list[GlossaryForm] = Field(min_length=1, description="The English forms pages use, e.g. judge's warrant.")
+    note: Text = Field(description="What the term means, in one or two English sentences, for translators.")
+    words: dict[str, AgreedWord] = Field(description="The agreed word per language code.")
+
+
+class Glossary(StrictModel):
+    terms: list[GlossaryTerm] = []
+
+
 # The legal-help directory's closed lists: what an organization helps with, and where.
 SERVICES = (
     "removal-defense",

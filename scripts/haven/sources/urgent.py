@@ -11,10 +11,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from haven.core.diagnostics import Diagnostic, DiagnosticsError, Severity
+from haven.core.diagnostics import Diagnostic, Severity
 from haven.sources import clock
-from haven.sources.datafiles import DataFiles
-from haven.sources.models import Strings, UrgentNotice, UrgentNotices, validate
+from haven.sources.datafiles import DataFiles, same_ids
+from haven.sources.models import Strings, UrgentNotice, UrgentNotices
 from haven.sources.site import Site
 
 FILE = "notices.yml"  # in data/
@@ -30,14 +30,8 @@ class Urgent:
 def load(site: Site, files: DataFiles | None = None) -> tuple[Urgent, list[Diagnostic]]:
     path = site.strings_dir.parent / FILE
     shown = site.show(path)
-    if not path.exists():
-        return Urgent(path=shown), []
-    try:
-        doc = (files or DataFiles(site)).read(path)
-    except DiagnosticsError as exc:
-        return Urgent(path=shown), exc.diagnostics
-    model, problems = validate(UrgentNotices, doc, "notices file")
-    if model is None:
+    model, doc, problems = (files or DataFiles(site)).validated(path, UrgentNotices, "notices file")
+    if model is None or doc is None:
         return Urgent(path=shown), problems
     lines = {notice.id: doc.line_of(("notices", i)) for i, notice in enumerate(model.notices)}
     for i, notice in enumerate(model.notices):
@@ -72,11 +66,7 @@ def load(site: Site, files: DataFiles | None = None) -> tuple[Urgent, list[Diagn
                     "give the page's path inside docs/en/, e.g. rights/at-home.md",
                 )
             )
-    ids = [notice.id for notice in model.notices]
-    problems += [
-        Diagnostic(shown, lines[i], "H002", f"two notices are called '{i}'", "give each its own id")
-        for i in sorted({i for i in ids if ids.count(i) > 1})
-    ]
+    problems += same_ids(shown, lines, [notice.id for notice in model.notices], "notices")
     return Urgent(tuple(model.notices), lines, shown), problems
 
 

@@ -1,0 +1,100 @@
+"""The glossary (data/glossary.yml): the agreed word for each legal term in every language.
+
+A reader who meets "orden judicial" on one page and "orden de un juez" on the next may take them for two
+different papers. Each term lists the English forms pages use and, per language, the agreed word and the
+other forms that count as it; `haven check` (haven.checks.glossary) finds translations that lack it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from haven.core.diagnostics import Diagnostic
+from haven.sources.datafiles import DataFiles, same_ids
+from haven.sources.models import Glossary as GlossaryFile
+from haven.sources.models import GlossaryTerm
+from haven.sources.site import Site
+
+FILE = "glossary.yml"  # in data/
+
+# Scripts written without spaces between words (or, for Korean, with endings joined to the word): Han, kana,
+# Hangul, Thai, Lao, Myanmar, Khmer and full-width forms. A form in them is found anywhere in the text, since
+# no word boundary can be trusted; and their letters end a word of another script (TPS in 如果您有TPS或).
+_UNSPACED = (
+    "\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u3040-\u30ff\u3130-\u318f"
+    "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+)
+_IN_UNSPACED = re.compile(f"[{_UNSPACED}]")
+_LETTER = f"[^\\W{_UNSPACED}]"  # a letter or digit of a script that spaces its words
+# What a * stands for: letters, and the joiners Persian writes inside a word (دادگاه‌های).
+_GOES_ON = r"[\w\u200c\u200d]*"
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
+
+
+@dataclass(frozen=True)
+class Glossary:
+    terms: tuple[GlossaryTerm, ...] = ()
+    lines: Mapping[str, int] = field(default_factory=dict)  # term id -> its line
+    path: str = f"data/{FILE}"
+
+
+def normalize(text: str) -> str:
+    """Text as the glossary compares it: composed letters, one apostrophe, no vowel marks or tatweel
+    (an Arabic word is the same word with or without its short-vowel marks)."""
+    composed = unicodedata.normalize("NFC", text).translate(_APOSTROPHES)
+    return "".join(c for c in composed if unicodedata.category(c) != "Mn" and c != "\u0640")
+
+
+@functools.cache  # each form is looked for in every page of its language
+def pattern(form: str) -> re.Pattern[str]:
+    """What a form finds: its words in order, any case, whole words (a * lets a word go on at that end)."""
+    words = []
+    for word in normalize(form).split():
+        core = re.escape(word.strip("*"))
+        words.append((_GOES_ON if word.startswith("*") else "") + core + (_GOES_ON if word.endswith("*") else ""))
+    body = r"[\s,]+".join(words)  # "ордер, подписанный судьёй": a comma may stand between words
+    if _IN_UNSPACED.search(form):
+        return re.compile(body, re.IGNORECASE)
+    return re.compile(rf"(?<!{_LETTER}){body}(?!{_LETTER})", re.IGNORECASE)
+
+
+def load(site: Site, files: DataFiles | None = None) -> tuple[Glossary, list[Diagnostic]]:
+    path = site.strings_dir.parent / FILE
+    shown = site.show(path)
+    model, doc, problems = (files or DataFiles(site)).validated(path, GlossaryFile, "glossary")
+    if model is None or doc is None:
+        return Glossary(path=shown), problems
+    lines = {term.id: doc.line_of(("terms", i)) for i, term in enumerate(model.terms)}
+    others = [language for language in site.languages if not language.default]
+    first_use: dict[str, str] = {}  # an English form (as compared) -> the term that lists it first
+    for i, term in enumerate(model.terms):
+        for code in term.words:
+            if code not in site.codes or code == site.default.code:
+                problems.append(
+                    Diagnostic(
+                        shown,
+                        doc.line_of(("terms", i, "words", code)),
+                        "H101",
+                        f"the term '{term.id}' has a word for '{code}', which is not a translated language of this "
+                        "site",
+                        f"use one of: {', '.join(language.code for language in others)}",
+                    )
+                )
+        for j, form in enumerate(term.en):
+            other = first_use.setdefault(normalize(form).casefold(), term.id)
+            if other != term.id:
+                problems.append(
+                    Diagnostic(
+                        shown,
+                        doc.line_of(("terms", i, "en", j)),
+                        "H103",
+                        f"'{form}' is listed under the term '{other}' and under '{term.id}'",
+                        "keep it under the one term it names",
+                    )
+                )
+    problems += same_ids(shown, lines, [term.id for term in model.terms], "terms")
+    return Glossary(tuple(model.terms), lines, shown), problems
