@@ -351,6 +351,23 @@ def test_notes_for_a_text_reach_the_translator(home: FixtureSite, tmp_path: Path
     ) in written.read_text()
 
 
+def test_the_glossarys_agreed_words_reach_the_translator(home: FixtureSite, tmp_path: Path):
+    (home.root / "data" / "glossary.yml").write_text(
+        "terms:\n"
+        "  - id: ice-form\n"
+        '    en: ["ICE form*"]\n'
+        '    note: "A form ICE fills in and signs itself."\n'
+        "    words:\n"
+        '      es: {use: "formulario de ICE"}\n',
+        encoding="utf-8",
+    )
+    assert run(home, "export", "es", "rights/at-home.md", "--output", str(tmp_path / "out")) == 0
+    assert (
+        '#. glossary: "ICE form" is "formulario de ICE". A form ICE fills in and signs itself.\n'
+        '#: docs/en/rights/at-home.md:24\nmsgctxt "cell-1"\nmsgid "ICE form"\n'
+    ) in (tmp_path / "out" / "es" / "rights" / "at-home.po").read_text()
+
+
 def test_a_title_the_page_cannot_have_is_named_and_the_page_put_back(home: FixtureSite, capsys):
     _, err = refused(home, capsys, {"title": "Si llegan <b>agentes</b>"})
     assert err[0].startswith("docs/es/rights/at-home.md:2: H007")

@@ -13,24 +13,25 @@ from pathlib import Path
 
 from haven.commands import exchange, pagetexts
 from haven.commands.pagetexts import PageTexts
-from haven.core.diagnostics import Diagnostic, Severity
-from haven.sources import translations
+from haven.core.diagnostics import Diagnostic, Severity, raise_for_errors
+from haven.sources import glossary, translations
 from haven.sources.site import Site
 
-# Notes for one English text (for example the glossary's words it uses), shown to the translator.
+# Notes for one English text (the glossary's agreed words for the terms it uses), shown to the translator.
 Notes = Callable[[str], list[str]]
 
 
-def no_notes(text: str) -> list[str]:
-    return []
-
-
 def export(
-    site: Site, lang: str, pages: list[str], form: str, output: Path, notes: Notes = no_notes
+    site: Site, lang: str, pages: list[str], form: str, output: Path, notes: Notes | None = None
 ) -> tuple[list[Path], list[Diagnostic]]:
     """Write one file per page (every English page when none is named) into `output/<lang>/`; return the
-    files, and a warning for each page whose translation could not be filled in."""
+    files, and a warning for each page whose translation could not be filled in. Each text carries the
+    glossary's agreed words as notes, unless other `notes` are given."""
     pagetexts.check_language(site, lang)
+    if notes is None:
+        agreed, problems = glossary.load(site)
+        raise_for_errors(problems)
+        notes = glossary.notes(agreed, lang)
     sources = [pagetexts.english(site, rel) for rel in pages or pagetexts.english_pages(site)]
     written, warnings = [], []
     for source in sources:

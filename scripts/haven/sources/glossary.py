@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from haven.core.diagnostics import Diagnostic
@@ -98,3 +98,19 @@ def load(site: Site, files: DataFiles | None = None) -> tuple[Glossary, list[Dia
                 )
     problems += same_ids(shown, lines, [term.id for term in model.terms], "terms")
     return Glossary(tuple(model.terms), lines, shown), problems
+
+
+def notes(glossary: Glossary, lang: str) -> Callable[[str], list[str]]:
+    """For a translator working outside the pages (`haven export`): the agreed word of each term an English
+    text uses, with the term's note."""
+
+    def for_text(text: str) -> list[str]:
+        compared = normalize(text)
+        return [
+            f'glossary: "{used.replace("*", "")}" is "{term.words[lang].use.replace("*", "")}". {term.note}'
+            for term in glossary.terms
+            if lang in term.words
+            and (used := next((form for form in term.en if pattern(form).search(compared)), None)) is not None
+        ]
+
+    return for_text
