@@ -56,8 +56,9 @@ def test_translation_states(fixture_site):
     fixture_site.translate("ar", "index.md", "حقوقك", "# حقوقك\n", source_hash="0123456789ab")
     loaded = load(fixture_site)
     assert translations.status(loaded, "en", "index.md").state is translations.State.SOURCE
-    assert translations.status(loaded, "es", "index.md") == translations.Status(translations.State.CURRENT, True)
-    assert translations.status(loaded, "ar", "index.md") == translations.Status(translations.State.STALE, False)
+    spanish, arabic = translations.status(loaded, "es", "index.md"), translations.status(loaded, "ar", "index.md")
+    assert (spanish.state, spanish.human_reviewed) == (translations.State.CURRENT, True)
+    assert (arabic.state, arabic.human_reviewed) == (translations.State.STALE, False)
     assert translations.status(loaded, "ht", "index.md").state is translations.State.FALLBACK
     assert translations.translated_languages(loaded, "index.md") == ["en", "es", "ar"]
 
