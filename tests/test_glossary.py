@@ -136,6 +136,17 @@ def test_a_term_only_in_english_text_left_in_english_asks_nothing_of_the_transla
     assert findings(site) == []
 
 
+def test_a_line_not_translated_yet_is_named_once_as_english_not_for_each_term(site):
+    spanish(site, "Ask for a warrant signed by a judge.")  # the line as `haven new-translation` left it
+    assert findings(site, codes=("H047", "H100")) == [
+        "docs/es/rights/at-home.md:13: H047 warning: still in English: 1 line reads exactly as in the English page, "
+        "so readers are told this page is not translated yet (hint: translate every line; names and other lines "
+        "of one or two words may stay in English)"
+    ]
+    spanish(site, "Pida una orden firmada.")
+    assert findings(site) == [WARNING]
+
+
 def test_a_page_that_does_not_use_the_term_is_not_checked(site):
     site.translate("es", "index.md", "Sus derechos", "# Sus derechos\n\nNo abra la puerta.\n")
     assert findings(site) == []

@@ -16,7 +16,7 @@ from babel import Locale
 
 from haven.checks.links import source_lines
 from haven.core.diagnostics import Diagnostic, Severity
-from haven.sources import glossary
+from haven.sources import glossary, translations
 from haven.sources.content import Content, SourcePage
 from haven.sources.models import GlossaryTerm
 
@@ -63,7 +63,10 @@ def findings(content: Content, strict: bool = False) -> list[Diagnostic]:
             for code, agreed in sorted(term.words.items()):
                 page = content.page(code, rel)
                 if page is not None and _first(blocks[code, rel], agreed.forms) is None:
-                    found.append(_missing(content, page, blocks[code, rel], (index, row), said, term, code, strict))
+                    finding = _missing(content, page, blocks[code, rel], (index, row), said, term, code, strict)
+                    # A line still in English is reported once, as such (H047), not once per term it uses.
+                    if finding.line not in translations.status(content, code, rel).english_lines:
+                        found.append(finding)
     return found
 
 
