@@ -261,3 +261,30 @@ def test_without_git_it_says_to_install_it(history_site, tmp_path, capsys, monke
         "installed (hint: install git, then run the command again)",
         "1 problem found.",
     ]
+
+
+def test_export_marks_for_review_only_the_texts_whose_english_changed(small_site, tmp_path):
+    """A translator in Poedit reviews what changed in English, not every text of the page again."""
+    git(small_site.root, "init", "-q", "-b", "main")
+    commit(small_site.root, "English pages", "2026-11-01")
+    small_site.translate(
+        "es",
+        "rights/at-home.md",
+        "Si vienen agentes a su casa",
+        "# Si vienen agentes a su casa\n\nMantenga la puerta cerrada.\n\n## Pida ver la orden\n\n"
+        "Pida una orden firmada por un juez.\n",
+    )
+    commit(small_site.root, "Spanish", "2026-11-02")
+    small_site.write("en/rights/at-home.md", CHANGED_AT_HOME)
+    commit(small_site.root, "Officers, not only agents; a magistrate may sign", "2026-11-20")
+    out = tmp_path / "out"
+    assert main(["-f", str(small_site.config), "export", "es", "rights/at-home.md", "--output", str(out)]) == 0
+    units = (out / "es" / "rights" / "at-home.po").read_text(encoding="utf-8").split("\n\n")[1:]
+    marked = {unit.split('msgctxt "')[1].split('"')[0]: "#, fuzzy" in unit for unit in units}
+    assert marked == {
+        "title": True,
+        "heading-1": True,
+        "paragraph-1": True,  # the door: firmly closed
+        "heading-2": False,  # "Ask to see the warrant" did not change
+        "paragraph-2": True,  # a judge or a magistrate
+    }

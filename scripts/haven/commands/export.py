@@ -2,8 +2,9 @@
 
 Each file holds the English page's texts (title, description, headings, paragraphs, list items, table
 cells, admonition titles) with the language's current translation filled in where it has the same
-blocks as the English page. A translation made from an older English version is exported "fuzzy"
-(needs review), so that `haven import` never records it as matching the English page unchecked.
+blocks as the English page. When the translation was made from an older English version, the texts whose
+English words changed since (found in the history, as `haven changes` finds them) are exported "fuzzy" (needs
+review): `haven import` records the page as matching the English page only once none is left.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from pathlib import Path
 
 from haven.commands import exchange, pagetexts
 from haven.commands.pagetexts import PageTexts
-from haven.core.diagnostics import Diagnostic, Severity, raise_for_errors
-from haven.sources import glossary, translations
+from haven.core.diagnostics import Diagnostic, DiagnosticsError, Severity, raise_for_errors
+from haven.sources import changes, glossary, translations
+from haven.sources.history import NoHistory, open_history
 from haven.sources.site import Site
 
 # Notes for one English text (the glossary's agreed words for the terms it uses), shown to the translator.
@@ -54,12 +56,34 @@ def export(
 def _entries(site: Site, source: PageTexts, translated: PageTexts | None, notes: Notes) -> list[exchange.Entry]:
     """The English page's texts, each with its translation when the translation has the same blocks."""
     targets = {unit.key: unit.text for unit in translated.units} if translated else {}
-    fuzzy = translated is not None and translated.made_from != translations.source_hash(source.page)
+    changed = _changed(site, source, translated)
     shown = site.show(source.page.path)
     return [
-        exchange.Entry(unit.key, unit.text, targets.get(unit.key, ""), fuzzy, f"{shown}:{unit.line}", notes(unit.text))
+        exchange.Entry(
+            unit.key,
+            unit.text,
+            targets.get(unit.key, ""),
+            changed is None or unit.key in changed,
+            f"{shown}:{unit.line}",
+            notes(unit.text),
+        )
         for unit in source.units
     ]
+
+
+def _changed(site: Site, source: PageTexts, translated: PageTexts | None) -> set[str] | None:
+    """The texts to mark for review (fuzzy): none when the translation matches the English page; else those
+    whose English words changed since the version it was made from, found in the history (haven changes);
+    all (None) when that version cannot be read, or when only markup changed, which no text shows."""
+    if translated is None or translated.made_from == translations.source_hash(source.page):
+        return set()
+    try:
+        _, old = changes.made_from(site, open_history(site.root), translated.page, source.page)
+    except (DiagnosticsError, NoHistory):
+        return None
+    before = {unit.key: unit.text for unit in pagetexts.of(old).units}
+    changed = {unit.key for unit in source.units if before.get(unit.key) != unit.text}
+    return changed or None
 
 
 def _other_blocks(site: Site, source: PageTexts, translated: PageTexts) -> Diagnostic:

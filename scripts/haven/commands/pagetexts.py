@@ -45,6 +45,11 @@ def read(site: Site, path: Path) -> PageTexts:
     page, problems = read_page(path, site)
     if problems or page is None:
         raise DiagnosticsError(problems)
+    return of(page)
+
+
+def of(page: SourcePage) -> PageTexts:
+    """The texts of a page already read (an English page's earlier version, from its history)."""
     front = [
         segments.Unit(name, getattr(page.meta, name), page.line_of(name), key=name)
         for name in FRONT_MATTER

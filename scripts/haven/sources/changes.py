@@ -34,12 +34,19 @@ class Changes:
 def since_translation(site: Site, history: History, translation: SourcePage, english: SourcePage) -> Changes:
     """The changes to `english` since the version `translation` records; DiagnosticsError (H115) when no
     committed version has its hash."""
+    version, old = made_from(site, history, translation, english)
+    return Changes(english.path, version, _sections(old, english))
+
+
+def made_from(site: Site, history: History, translation: SourcePage, english: SourcePage) -> tuple[Version, SourcePage]:
+    """The version of `english` that `translation` was made from, as committed and as read; DiagnosticsError
+    (H115) when no committed version has its hash."""
     assert isinstance(translation.meta, TranslationMeta)
     recorded = translation.meta.source_hash
     for version in history.versions(english.path):
         old, _ = parse_page(version.text, english.path, site)  # a version that no longer reads cannot match
         if old is not None and translations.made_from(recorded, old):
-            return Changes(english.path, version, _sections(old, english))
+            return version, old
     shown = site.show(translation.path)
     raise DiagnosticsError(
         [
