@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -57,13 +58,21 @@ class StaticHandler(SimpleHTTPRequestHandler):
         super().do_GET()
 
 
+class QuietServer(ThreadingHTTPServer):
+    """Says nothing when a browser drops a connection (it leaves a page before a file is sent, as phones and
+    test browsers do): Python's server would print a traceback for each, burying real errors."""
+
+    def handle_error(self, request, client_address) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):  # BrokenPipeError, ConnectionResetError, ...
+            return
+        super().handle_error(request, client_address)
+
+
 class Server:
     def __init__(self, root: Path, port: int = 0, handler: type[StaticHandler] = StaticHandler):
         headers = Path(root) / policy.HEADERS_FILE
         rules = policy.read_headers(headers.read_text(encoding="utf-8")) if headers.is_file() else []
-        self.httpd = ThreadingHTTPServer(
-            ("127.0.0.1", port), functools.partial(handler, directory=str(root), rules=rules)
-        )
+        self.httpd = QuietServer(("127.0.0.1", port), functools.partial(handler, directory=str(root), rules=rules))
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 
