@@ -147,6 +147,29 @@ def test_a_line_not_translated_yet_is_named_once_as_english_not_for_each_term(si
     assert findings(site) == [WARNING]
 
 
+def test_the_description_is_read_too_and_named_at_its_line(site):
+    """Search results and shared links show it: its legal words are the agreed ones too."""
+    english = site.root / "docs" / "en" / "rights" / "at-home.md"
+    english.write_text(
+        english.read_text()
+        .replace(
+            "title: If agents come to your home\n",
+            "title: If agents come to your home\ndescription: Check the warrant signed by a judge.\n",
+        )
+        .replace("Ask for a warrant signed by a judge.", "Ask for the paper.")
+    )
+    body = "# Si llegan los agentes\n\nMantenga la puerta cerrada.\n\n## Pida ver la orden\n\nPida el papel.\n"
+    page = site.translate("es", "rights/at-home.md", "Si llegan los agentes", body)
+    page.write_text(
+        page.read_text().replace(
+            "title: Si llegan los agentes\n", "title: Si llegan los agentes\ndescription: Pida una orden.\n"
+        )
+    )
+    assert findings(site) == [WARNING.replace("at-home.md:13:", "at-home.md:3:")]
+    page.write_text(page.read_text().replace("Pida una orden.", "Pida una orden judicial."))
+    assert findings(site) == []
+
+
 def test_a_page_that_does_not_use_the_term_is_not_checked(site):
     site.translate("es", "index.md", "Sus derechos", "# Sus derechos\n\nNo abra la puerta.\n")
     assert findings(site) == []

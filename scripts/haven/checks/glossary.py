@@ -113,7 +113,8 @@ def _first(blocks: list[list[tuple[int, str]]], forms: tuple[str, ...] | list[st
 
 
 def _prose_blocks(page: SourcePage, source_language: str) -> list[list[tuple[int, str]]]:
-    """The body's blank-line-separated blocks (fenced code left out), each as (file line, prose as compared).
+    """The body's blank-line-separated blocks (fenced code left out), then the title and the description,
+    each as (file line, prose as compared).
 
     Text marked as in the source language (the rights card's side for officers) is the English page's
     own text in every language: it is left out of both pages, its lines kept so that blocks still align."""
@@ -135,7 +136,10 @@ def _prose_blocks(page: SourcePage, source_language: str) -> list[list[tuple[int
             blocks[-1].append((number, ""))
             continue
         blocks[-1].append((number, glossary.normalize(_NOT_PROSE.sub(" ", line))))
-    return blocks
+    # The title and the description are read too (in search results and shared links), after the body so that
+    # the body's blocks keep their places.
+    front = [(page.line_of(name), getattr(page.meta, name)) for name in ("title", "description")]
+    return blocks + [[(line, glossary.normalize(text))] for line, text in front if text]
 
 
 def _name(code: str) -> str:
