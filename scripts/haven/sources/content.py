@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from haven.core import yamlsource
@@ -51,6 +51,9 @@ class Content:
     directory: directory_module.Directory = directory_module.Directory()
     addresses: addresses_module.Addresses = addresses_module.Addresses()
     glossary: glossary_module.Glossary = glossary_module.Glossary()
+    # What translations.status found for each (language, page): every page of every language asks for the
+    # others' (the language menu), and the pages do not change while this reading is in use.
+    statuses: dict[tuple[str, str], object] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def page(self, lang: str, rel: str) -> SourcePage | None:
         return self.pages.get((lang, rel))

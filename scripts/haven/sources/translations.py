@@ -74,6 +74,14 @@ def _digest(texts: list[str]) -> str:
 
 
 def status(content: Content, lang: str, rel: str) -> Status:
+    """How the page stands in `lang`, worked out once per reading of the sources (Content.statuses)."""
+    found = content.statuses.get((lang, rel))
+    if not isinstance(found, Status):
+        found = content.statuses[lang, rel] = _status(content, lang, rel)
+    return found
+
+
+def _status(content: Content, lang: str, rel: str) -> Status:
     if lang == content.site.default.code:
         return Status(State.SOURCE)
     page = content.page(lang, rel)
@@ -83,12 +91,13 @@ def status(content: Content, lang: str, rel: str) -> Status:
     source = content.source(rel)
     assert source is not None and isinstance(source.meta, PageMeta)
     left = leftover_english.find(page, source)
+    english = source_hash(source)
     if page.meta.legal_version < source.meta.legal_version:
         state = State.OUTDATED
     else:
-        state = State.CURRENT if page.meta.source_hash == source_hash(source) else State.STALE
+        state = State.CURRENT if page.meta.source_hash == english else State.STALE
     review = page.meta.human_reviewed if isinstance(page.meta.human_reviewed, FluentReview) else None
-    counts = review is not None and review.source_hash == source_hash(source)
+    counts = review is not None and review.source_hash == english
     return Status(state, counts, review, left.lines, left.everything)
 
 
