@@ -32,7 +32,20 @@ _IN_UNSPACED = re.compile(f"[{_UNSPACED}]")
 _LETTER = re.compile(f"[^\\W{_UNSPACED}]")  # a letter or digit of a script that spaces its words
 # What a * stands for: letters, and the joiners Persian writes inside a word (دادگاه‌های).
 _GOES_ON = r"[\w\u200c\u200d]*"
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
+
+
+class _Compared(dict[int, int | None]):
+    """str.translate's table for normalize: one apostrophe; vowel marks (Mn) and tatweel dropped. Each
+    character is looked up once, when first met: a table of all of Unicode takes longer to build than the
+    pages take to read."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.category(chr(code)) == "Mn" or code == 0x0640 else code
+        self[code] = kept
+        return kept
+
+
+_COMPARED = _Compared({0x2019: ord("'"), 0x02BC: ord("'"), 0x2018: ord("'")})
 
 
 @dataclass(frozen=True)
@@ -45,8 +58,7 @@ class Glossary:
 def normalize(text: str) -> str:
     """Text as the glossary compares it: composed letters, one apostrophe, no vowel marks or tatweel
     (an Arabic word is the same word with or without its short-vowel marks)."""
-    composed = unicodedata.normalize("NFC", text).translate(_APOSTROPHES)
-    return "".join(c for c in composed if unicodedata.category(c) != "Mn" and c != "\u0640")
+    return unicodedata.normalize("NFC", text).translate(_COMPARED)
 
 
 @dataclass(frozen=True)
