@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from conftest import FIXTURE_LANGUAGES, FIXTURE_TODAY, REPO, mkdocs_yml
 from haven.core.diagnostics import DiagnosticsError
-from haven.publish import offline, policy, securitytxt
+from haven.publish import builtpages, offline, policy, securitytxt
 from haven.publish.serving import Server
 from haven.sources import site as site_module
 
@@ -91,7 +91,8 @@ def test_a_style_attribute_stops_the_build_naming_the_page(tmp_path):
     (tmp_path / "es" / "about").mkdir(parents=True)
     (tmp_path / "es" / "about" / "index.html").write_text(PAGE.replace("<p>", '<p style="color:red">'))
     with pytest.raises(DiagnosticsError) as raised:
-        policy.write(tmp_path, {"es/about/index.html": "docs/es/about.md"}.get)
+        pages = builtpages.read(tmp_path)
+        policy.write(tmp_path, pages, policy.read(pages, {"es/about/index.html": "docs/es/about.md"}.get))
     assert [d.format() for d in raised.value.diagnostics] == [
         'docs/es/about.md:1: H096 the built page has style="color:red" on <p>, which the site\'s '
         "Content-Security-Policy blocks (hint: give the element a class and style it in "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from selectolax.lexbor import LexborHTMLParser
+
 from haven.publish import unusedcss
 
 PAGE = """<!doctype html><html lang="ar" dir="rtl"><body data-md-color-primary="indigo">
@@ -11,7 +13,7 @@ PAGE = """<!doctype html><html lang="ar" dir="rtl"><body data-md-color-primary="
 
 def cut(css: str) -> str:
     tokens = unusedcss.Tokens()
-    tokens.add_page(PAGE)
+    tokens.add_page(LexborHTMLParser(PAGE))
     return unusedcss.pruned(css, tokens)
 
 

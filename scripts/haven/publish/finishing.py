@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from haven.core.diagnostics import DiagnosticsError, Severity
-from haven.publish import assets, offline, policy, redirects, searchindex, securitytxt, status, unusedcss
+from haven.publish import assets, builtpages, offline, policy, redirects, searchindex, securitytxt, status, unusedcss
 from haven.sources import addresses, clock, stories
 from haven.sources.content import Content
 
@@ -55,14 +55,17 @@ def finish(
     target = site_dir / STATUS_PAGE
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(status.as_html_page(content), encoding="utf-8")
-    unusedcss.cut(site_dir, stylesheet)
-    offline.fill_sizes(site_dir, offline.pack_all(site, site_dir, each))  # it packs the finished pages
-    # Last, so the hashes are of the pages as published. The packs are left without a policy: opened from
-    # the reader's own files, no host can add to them, and browsers disagree on what 'self' is for file://
-    # pages (Firefox gives each file an origin of its own), so a policy could block the pack's own scripts.
+    pages = builtpages.read(site_dir)
+    unusedcss.cut(site_dir, stylesheet, unusedcss.site_tokens(page.tree for page in pages))
+    policies = None if live_reload else policy.read(pages, lambda page: _shown_source(content, page))
+    offline.fill_sizes(pages, offline.pack_all(site, site_dir, pages, each))  # the packs read the trees last
     assets.check(site_dir, content.site)
-    if not live_reload:
-        policy.write(site_dir, lambda page: _shown_source(content, page))
+    # Given last, so the packs are left without a policy: opened from the reader's own files, no host can add
+    # to them, and browsers disagree on what 'self' is for file:// pages (Firefox gives each file an origin
+    # of its own), so a policy could block the pack's own scripts.
+    if policies is not None:
+        policy.write(site_dir, pages, policies)
+    builtpages.write(site_dir, pages)
 
 
 def _shown_source(content: Content, page: str) -> str:

@@ -16,6 +16,7 @@ import json
 import posixpath
 import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -25,6 +26,7 @@ from babel.numbers import format_decimal
 from selectolax.lexbor import LexborHTMLParser
 
 from haven.publish import searchindex
+from haven.publish.builtpages import BuiltPage
 from haven.render import qr, templates
 from haven.sources import clock
 from haven.sources.site import Site
@@ -72,32 +74,27 @@ def size_text(size: int, lang: str) -> str:
         return f"{kilobytes} KB"
 
 
-def fill_sizes(site_dir: Path, sizes: dict[str, int]) -> None:
+def fill_sizes(pages: list[BuiltPage], sizes: dict[str, int]) -> None:
     """Write each pack's size into the online pages that offer it (the packs' own copies stay without)."""
-    for path in site_dir.rglob("*.html"):
-        if path.is_relative_to(site_dir / FOLDER):
-            continue
-        html = path.read_text(encoding="utf-8")
-        if "data-haven-pack-size" not in html:
+    for page in pages:
+        if page.rel.startswith(f"{FOLDER}/") or "data-haven-pack-size" not in page.html:
             continue
         for lang, size in sizes.items():
             empty = _SIZE.format(lang=lang)
-            html = html.replace(empty, empty.replace("></", f">{size_text(size, lang)}</"))
-        path.write_text(html, encoding="utf-8")
+            page.html = page.html.replace(empty, empty.replace("></", f">{size_text(size, lang)}</"))
 
 
-def _pages(site: Site, site_dir: Path, lang: str) -> list[str]:
-    """The language's HTML files, by path inside the site."""
+def _pages(site: Site, pages: list[BuiltPage], lang: str) -> list[BuiltPage]:
+    """The language's pages."""
     others = tuple(f"{code}/" for code in site.codes if code != site.default.code)
     prefix = site.language(lang).prefix
     found = []
-    for path in sorted(site_dir.rglob("*.html")):
-        rel = path.relative_to(site_dir).as_posix()
+    for page in pages:
         # Not for readers of a copy: the editors' page, and 404 pages (files are found or not).
-        if rel.startswith(("editors/", f"{FOLDER}/")) or rel.endswith("404.html"):
+        if page.rel.startswith(("editors/", f"{FOLDER}/")) or page.rel.endswith("404.html"):
             continue
-        if rel.startswith(prefix) if prefix else not rel.startswith(others):
-            found.append(rel)
+        if page.rel.startswith(prefix) if prefix else not page.rel.startswith(others):
+            found.append(page)
     return found
 
 
@@ -119,10 +116,9 @@ def _local_target(href: str, page: str) -> str | None:
     return ("" if target == "." else target + "/") if folder else target
 
 
-def rewrite(html: str, page: str, files: set[str], site_url: str) -> str:
+def rewrite(tree: LexborHTMLParser, page: str, files: set[str], site_url: str) -> str:
     """A page as it must be to work from files: links name index.html, and links the pack cannot follow
-    go to the live site."""
-    tree = LexborHTMLParser(html)
+    go to the live site. The tree is changed in place."""
     for node in tree.css("a[href], link[href]"):
         href = node.attributes["href"] or ""
         target = _local_target(href, page)
@@ -153,17 +149,28 @@ def index_script(site: Site, site_dir: Path, lang: str) -> str:
     return "window.havenSearchIndex=" + json.dumps(index, ensure_ascii=False, separators=(",", ":")) + ";\n"
 
 
-def pack(site: Site, site_dir: Path, lang: str) -> Path:
-    """Write the language's pack into the site's offline folder; return its path."""
-    pages, assets = _pages(site, site_dir, lang), _assets(site_dir)
+@dataclass
+class _Contents:
+    pages: dict[str, str]  # rewritten for files, by path inside the site
+    files: list[str]  # copied as they are
+
+
+def _contents(site: Site, site_dir: Path, lang: str, pages: list[BuiltPage], assets: list[str]) -> _Contents:
+    """What the language's pack holds; its pages' trees are rewritten in place."""
+    own = _pages(site, pages, lang)
     # Each page's QR code picture, for groups who print flyers from the pack.
     codes = [
-        page.removesuffix("index.html") + qr.PNG_NAME
-        for page in pages
-        if (site_dir / page).name == "index.html" and (site_dir / page).with_name(qr.PNG_NAME).is_file()
+        page.rel.removesuffix("index.html") + qr.PNG_NAME
+        for page in own
+        if page.rel.rpartition("/")[2] == "index.html" and (site_dir / page.rel).with_name(qr.PNG_NAME).is_file()
     ]
-    files = set(pages) | set(assets) | set(codes) | {INDEX_SCRIPT}
+    files = {page.rel for page in own} | set(assets) | set(codes) | {INDEX_SCRIPT}
     site_url = site.site_url or ""
+    return _Contents({page.rel: rewrite(page.tree, page.rel, files, site_url) for page in own}, assets + codes)
+
+
+def pack(site: Site, site_dir: Path, lang: str, contents: _Contents) -> Path:
+    """Write the language's pack into the site's offline folder; return its path."""
     target = site_dir / FOLDER / pack_name(lang)
     target.parent.mkdir(parents=True, exist_ok=True)
     top = f"haven-{lang}/"
@@ -177,9 +184,9 @@ def pack(site: Site, site_dir: Path, lang: str) -> Path:
             entry.external_attr = 0o644 << 16
             archive.writestr(entry, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
 
-        for page in pages:
-            add(page, rewrite((site_dir / page).read_text(encoding="utf-8"), page, files, site_url))
-        for file in assets + codes:
+        for page, html in contents.pages.items():
+            add(page, html)
+        for file in contents.files:
             add(file, (site_dir / file).read_bytes())
         add(INDEX_SCRIPT, index_script(site, site_dir, lang))
         if lang != site.default.code:
@@ -188,9 +195,11 @@ def pack(site: Site, site_dir: Path, lang: str) -> Path:
     return target
 
 
-def pack_all(site: Site, site_dir: Path, each: Callable = map) -> dict[str, int]:
-    """Every language's pack: {language code: size in bytes}. `each` maps `pack` over the languages
-    (a process pool's map packs them in parallel)."""
-    codes = site.codes
-    packs = each(pack, repeat(site), repeat(site_dir), codes)
+def pack_all(site: Site, site_dir: Path, pages: list[BuiltPage], each: Callable = map) -> dict[str, int]:
+    """Every language's pack: {language code: size in bytes}. The pages' trees are rewritten for the packs,
+    so this reads them last. `each` maps `pack` over the languages (a process pool's map packs them in
+    parallel)."""
+    codes, assets = site.codes, _assets(site_dir)
+    contents = [_contents(site, site_dir, code, pages, assets) for code in codes]
+    packs = each(pack, repeat(site), repeat(site_dir), codes, contents)
     return {code: path.stat().st_size for code, path in zip(codes, packs, strict=True)}

@@ -35,6 +35,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from haven.core import safehtml
 from haven.core.diagnostics import Diagnostic, DiagnosticsError
+from haven.publish.builtpages import BuiltPage
 
 HEADERS_FILE = "_headers"
 META = "Content-Security-Policy"
@@ -137,19 +138,25 @@ def _policy_metas(tree: LexborHTMLParser) -> list:
     ]
 
 
-def with_policy(html: str, tree: LexborHTMLParser | None = None) -> tuple[str, list[str]]:
-    """The page with its policy in its head, first after its charset; and its inline scripts' hashes.
-    `tree`: the page already parsed, when the caller has it."""
-    if tree is None:
-        tree = LexborHTMLParser(html)
+def with_policy(html: str) -> tuple[str, list[str]]:
+    """The page with its policy in its head, first after its charset; and its inline scripts' hashes."""
+    meta, hashes = _meta(LexborHTMLParser(html))
+    return _inserted(html, meta), hashes
+
+
+def _meta(tree: LexborHTMLParser) -> tuple[str, list[str]]:
+    """A page's policy as a <meta> element, and its inline scripts' hashes."""
     if _policy_metas(tree):
         raise ValueError("the page already has a Content-Security-Policy")
     scripts, styles = inline_code(tree)
+    return f'<meta http-equiv="{META}" content="{page_policy(scripts, styles)}">', list(map(source_hash, scripts))
+
+
+def _inserted(html: str, meta: str) -> str:
     where = _CHARSET.search(html) or _HEAD.search(html)
     if where is None:
         raise ValueError("the page has no <head> to hold its Content-Security-Policy")
-    meta = f'<meta http-equiv="{META}" content="{page_policy(scripts, styles)}">'
-    return html[: where.end()] + meta + html[where.end() :], [source_hash(script) for script in scripts]
+    return html[: where.end()] + meta + html[where.end() :]
 
 
 def page_problems(html: str) -> list[str]:
@@ -216,22 +223,26 @@ def headers_text(script_hashes: Iterable[str]) -> str:
     )
 
 
-def write(site_dir: Path, shown: Callable[[str], str] = str) -> None:
-    """Give every page of the built site its policy, then write `_headers`.
+@dataclass
+class Policies:
+    """The site's policies, worked out from the pages as MkDocs wrote them. Given to the pages once the other
+    finishing steps are done: what they change (a pack's size) is no script or style."""
 
-    Raises DiagnosticsError (H096) for a page with an attribute no hash can allow; `shown` names the file
-    editors know for a built page ('es/about/index.html' -> 'docs/es/about.md').
-    """
-    script_hashes: set[str] = set()
+    metas: dict[str, str]  # each page's <meta>, by its path inside the site
+    script_hashes: set[str]  # every page's inline scripts
+    blocked: list[Diagnostic]  # pages that cannot be given a policy (H096) or published (safehtml)
+
+
+def read(pages: Iterable[BuiltPage], shown: Callable[[str], str] = str) -> Policies:
+    """Each page's policy and what stops one. `shown` names the file editors know for a built page
+    ('es/about/index.html' -> 'docs/es/about.md')."""
+    found = Policies({}, set(), [])
     blocked: dict[Diagnostic, None] = {}  # a page's English stand-ins repeat its findings in every language
-    for path in sorted(site_dir.rglob("*.html")):
-        html = path.read_text(encoding="utf-8")
-        rel = path.relative_to(site_dir).as_posix()
-        source = shown(rel)
+    for page in pages:
+        source = shown(page.rel)
         # Named by its source file when it has one (its stand-ins then say it once), else by its address.
-        address = "" if source != rel else f"/{rel.removesuffix('index.html')}"
-        tree = LexborHTMLParser(html)
-        for attribute in blocked_attributes(tree):
+        address = "" if source != page.rel else f"/{page.rel.removesuffix('index.html')}"
+        for attribute in blocked_attributes(page.tree):
             blocked[
                 Diagnostic(
                     source,
@@ -244,15 +255,25 @@ def write(site_dir: Path, shown: Callable[[str], str] = str) -> None:
                 )
             ] = None
         # Whatever wrote it (content is checked before, safehtml): nothing hashed may load or run from elsewhere.
-        for problem in safehtml.built_problems(tree):
+        for problem in safehtml.built_problems(page.tree):
             message = f"{address}: {problem.message}" if address else problem.message
             blocked[Diagnostic(source, 1, problem.code, message, problem.hint)] = None
-        html, hashes = with_policy(html, tree)
-        script_hashes.update(hashes)
-        path.write_text(html, encoding="utf-8")
-    if blocked:
-        raise DiagnosticsError(list(blocked))
-    (site_dir / HEADERS_FILE).write_text(headers_text(script_hashes), encoding="utf-8")
+        found.metas[page.rel], hashes = _meta(page.tree)
+        found.script_hashes.update(hashes)
+    found.blocked = list(blocked)
+    return found
+
+
+def write(site_dir: Path, pages: Iterable[BuiltPage], policies: Policies) -> None:
+    """Put each page's policy in its head, then write `_headers`.
+
+    Raises DiagnosticsError (H096) for a page with an attribute no hash can allow.
+    """
+    if policies.blocked:
+        raise DiagnosticsError(policies.blocked)
+    for page in pages:
+        page.html = _inserted(page.html, policies.metas[page.rel])
+    (site_dir / HEADERS_FILE).write_text(headers_text(policies.script_hashes), encoding="utf-8")
 
 
 @dataclass(frozen=True)

@@ -44,8 +44,8 @@ class Tokens:
     attributes: set[str] = field(default_factory=set)
     values: set[tuple[str, str]] = field(default_factory=set)
 
-    def add_page(self, html: str) -> None:
-        root = LexborHTMLParser(html).root
+    def add_page(self, tree: LexborHTMLParser) -> None:
+        root = tree.root
         for node in root.traverse() if root is not None else ():
             self.tags.add((node.tag or "").lower())
             for name, value in node.attributes.items():
@@ -57,10 +57,10 @@ class Tokens:
                     self.ids.add(value)
 
 
-def site_tokens(pages: Iterable[Path]) -> Tokens:
+def site_tokens(pages: Iterable[LexborHTMLParser]) -> Tokens:
     tokens = Tokens()
     for page in pages:
-        tokens.add_page(page.read_text(encoding="utf-8"))
+        tokens.add_page(page)
     return tokens
 
 
@@ -145,9 +145,10 @@ def full_name(stylesheet: str) -> str:
     return stylesheet.removesuffix(".min.css") + FULL_SUFFIX
 
 
-def cut(site_dir: Path, stylesheet: str) -> None:
-    """Cut site_dir/stylesheet to what the site's pages use; keep it whole under full_name()."""
+def cut(site_dir: Path, stylesheet: str, tokens: Tokens) -> None:
+    """Cut site_dir/stylesheet to what the site's pages use (their `tokens`); keep it whole under
+    full_name()."""
     path = site_dir / stylesheet
     css = path.read_text(encoding="utf-8")
     (site_dir / full_name(stylesheet)).write_text(css, encoding="utf-8")
-    path.write_text(pruned(css, site_tokens(site_dir.rglob("*.html"))), encoding="utf-8")
+    path.write_text(pruned(css, tokens), encoding="utf-8")
