@@ -14,6 +14,10 @@ from haven.publish.serving import Server
 
 CHROMIUM, FLAGS, PHONE = chromium.EXECUTABLE, chromium.FLAGS, chromium.PHONE  # as `haven verify` runs it
 DESKTOP = {"width": 1280, "height": 900}
+# The same picture of the same page on every load (test_cut_stylesheet.py). Chromium's partial raster
+# repaints only the changed part of a tile, and the pixels along that part's edge then depend on which
+# repaints the page happened to get: a curved border's first pixel came out one of two shades.
+PICTURES = ["--disable-partial-raster"]
 
 
 @pytest.fixture(scope="session")
@@ -24,7 +28,7 @@ def browser() -> Iterator[Browser]:
             "or set HAVEN_CHROMIUM to its path. Browser tests are never skipped."
         )
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=FLAGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=FLAGS + PICTURES)
         yield browser
         browser.close()
 
