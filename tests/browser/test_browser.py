@@ -71,7 +71,7 @@ def test_old_browsers_fetch_only_local_files(browser, real_site):
         for path in site_pages(site_dir)
         if path.split("/")[0] not in TRANSLATIONS or path.split("/", 1)[1] in ("", "404.html")
     ]
-    phone = Phone(browser, old_browser=True)
+    phone = Phone(browser, old_browser=True, settle_ms=0)  # the requests it checks are awaited
     for path in pages:
         page = phone.visit(base + path)
         if page.locator("#__search").count():  # not on the editors' plain status page

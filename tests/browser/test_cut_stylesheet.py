@@ -70,7 +70,7 @@ def test_pages_look_the_same_with_the_cut_stylesheet(
     browser, real_site, whole_stylesheet_site, lang, javascript, media
 ):
     _, base = real_site
-    phone = Phone(browser, page_scripts=javascript)
+    phone = Phone(browser, page_scripts=javascript, settle_ms=0)  # pictures of the page as loaded
     phone.page.emulate_media(media=media)
     prefix = "" if lang == "en" else f"{lang}/"
     differ = []
