@@ -3,6 +3,9 @@ it leads to a file in the pack or to the live site."""
 
 from __future__ import annotations
 
+import datetime
+import io
+import os
 import posixpath
 import re
 import zipfile
@@ -11,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
+from haven.core import usercache
 from haven.publish import offline
 from test_real_site import PAGES, SITE
 
@@ -60,3 +64,23 @@ def test_each_language_offers_its_pack_with_its_size(real_site):
         shown = re.search(r'data-haven-pack-size="[^"]+" dir="ltr">([^<]+)<', html).group(1)
         assert shown == offline.size_text(size, language.code), (language.code, shown)
         assert re.sub(r"\D", "", shown) == str(round(size / 1000)), shown
+
+
+def test_a_pack_is_kept_for_the_next_build_and_the_least_used_go_first(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    day, page = datetime.date(2026, 12, 1), [("haven-es/index.html", b"<p>Hola</p>")]
+    made = offline.zipped(page, day)
+    assert zipfile.ZipFile(io.BytesIO(made)).read("haven-es/index.html") == b"<p>Hola</p>"
+    (kept,) = (tmp_path / "haven" / "packs").iterdir()
+    kept.write_bytes(b"kept")
+    assert offline.zipped(page, day) == b"kept"  # read back, not zipped again
+    # Another page, or another day, is another pack.
+    assert offline.zipped([("haven-es/index.html", b"<p>Adios</p>")], day) not in (made, b"kept")
+    assert offline.zipped(page, datetime.date(2026, 12, 2)) not in (made, b"kept")
+    assert len(list(kept.parent.iterdir())) == 3
+    # Full: the packs written or used longest ago are deleted first.
+    for number, entry in enumerate(sorted(kept.parent.iterdir())):
+        os.utime(entry, (number, number))
+    last_used = max(kept.parent.iterdir(), key=lambda entry: entry.stat().st_mtime)
+    usercache.write(kept.parent / "new.zip", b"new", keep=2)
+    assert sorted(kept.parent.iterdir()) == sorted([last_used, kept.parent / "new.zip"])

@@ -18,11 +18,25 @@ def folder(kind: str) -> Path:
     return Path(base) / "haven" / kind
 
 
-def write(path: Path, data: bytes) -> None:
+def write(path: Path, data: bytes, keep: int | None = None) -> None:
     """Keep `data` at `path` whole or not at all (processes building at once may write the same entry); a
-    full disk or a folder that cannot be written never fails a build."""
+    full disk or a folder that cannot be written never fails a build.
+
+    `keep`: how many entries the folder keeps at most; those written or touched longest ago go first."""
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".", delete=False) as file:
             file.write(data)
         os.replace(file.name, path)
+        if keep is not None:
+            _prune(path.parent, keep)
+
+
+def _prune(folder: Path, keep: int) -> None:
+    entries = []
+    for entry in folder.iterdir():
+        with contextlib.suppress(OSError):  # another build may have pruned it already
+            if not entry.name.startswith("."):
+                entries.append((entry.stat().st_mtime, entry))
+    for _, entry in sorted(entries, reverse=True)[keep:]:
+        entry.unlink(missing_ok=True)

@@ -12,11 +12,16 @@ unpkg.com, and under mkdocs-static-i18n its index holds only the last-built lang
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import io
 import json
 import posixpath
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from itertools import repeat
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -25,6 +30,7 @@ from babel import Locale, UnknownLocaleError
 from babel.numbers import format_decimal
 from selectolax.lexbor import LexborHTMLParser
 
+from haven.core import usercache
 from haven.publish import searchindex
 from haven.publish.builtpages import BuiltPage
 from haven.render import qr, templates
@@ -38,6 +44,7 @@ MARKER = "<!-- haven:offline -->"  # where a page offers its language's pack
 _SIZE = '<span data-haven-pack-size="{lang}" dir="ltr"></span>'
 SEARCH_SCRIPT = "assets/javascripts/haven-offline-search.js"
 INDEX_SCRIPT = "assets/javascripts/haven-search-index.js"
+_PACK_FORMAT = "1"  # raise it when the way a pack is zipped changes: the packs kept before are not used
 # Not needed from files: Material's script and search worker (replaced), source maps, the palette.
 _LEFT_OUT = (
     "assets/javascripts/bundle.",
@@ -171,28 +178,50 @@ def _contents(site: Site, site_dir: Path, lang: str, pages: list[BuiltPage], ass
 
 def pack(site: Site, site_dir: Path, lang: str, contents: _Contents) -> Path:
     """Write the language's pack into the site's offline folder; return its path."""
+    top = f"haven-{lang}/"
+    entries = [(top + page, html.encode("utf-8")) for page, html in contents.pages.items()]
+    entries += [(top + file, (site_dir / file).read_bytes()) for file in contents.files]
+    entries.append((top + INDEX_SCRIPT, index_script(site, site_dir, lang).encode("utf-8")))
+    if lang != site.default.code:
+        # The pack opens at its top: index.html there leads to the language's home.
+        entries.append((top + "index.html", templates.render(site, "pack-start.html", lang=lang).encode("utf-8")))
     target = site_dir / FOLDER / pack_name(lang)
     target.parent.mkdir(parents=True, exist_ok=True)
-    top = f"haven-{lang}/"
+    target.write_bytes(zipped(entries, clock.today(site)))
+    return target
+
+
+# Compressing a language's pages is most of a pack's time (0.04 s a language), and most builds pack the
+# same files as the last one: a pack is kept under a key of everything its bytes depend on.
+_KEPT_PACKS = 120  # ten sites of twelve languages; about 30 MB
+
+
+def zipped(entries: list[tuple[str, bytes]], day: date) -> bytes:
+    """A zip of `entries` (name, bytes), dated `day`: kept from an earlier build, or made and kept now."""
     # Dated the day of the build, not the second: the same sources give the same pack, whichever
     # process or build wrote it.
-    built = clock.today(site).timetuple()[:6]
-    with zipfile.ZipFile(target, "w") as archive:
-
-        def add(name: str, data: str | bytes) -> None:
-            entry = zipfile.ZipInfo(top + name, date_time=built)
+    built = (day.year, day.month, day.day, 0, 0, 0)
+    key = hashlib.sha256(f"{_PACK_FORMAT}\0{zlib.ZLIB_RUNTIME_VERSION}\0{built}".encode())
+    for name, data in entries:
+        key.update(b"\0%d\0%s\0" % (len(data), name.encode("utf-8")))
+        key.update(data)
+    kept = usercache.folder("packs") / f"{key.hexdigest()}.zip"
+    try:
+        data = kept.read_bytes()
+    except OSError:  # not kept yet
+        pass
+    else:
+        with contextlib.suppress(OSError):
+            kept.touch()  # used now: pruned last
+        return data
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in entries:
+            entry = zipfile.ZipInfo(name, date_time=built)
             entry.external_attr = 0o644 << 16
             archive.writestr(entry, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
-
-        for page, html in contents.pages.items():
-            add(page, html)
-        for file in contents.files:
-            add(file, (site_dir / file).read_bytes())
-        add(INDEX_SCRIPT, index_script(site, site_dir, lang))
-        if lang != site.default.code:
-            # The pack opens at its top: index.html there leads to the language's home.
-            add("index.html", templates.render(site, "pack-start.html", lang=lang))
-    return target
+    usercache.write(kept, buffer.getvalue(), keep=_KEPT_PACKS)
+    return buffer.getvalue()
 
 
 def pack_all(site: Site, site_dir: Path, pages: list[BuiltPage], each: Callable = map) -> dict[str, int]:
