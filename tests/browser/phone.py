@@ -75,13 +75,14 @@ class Phone:
         else:
             route.continue_()
 
-    def visit(self, url: str):
+    def visit(self, url: str, settle: bool = True):
+        """settle=False: this page's scripts were seen settling on another page; do not wait for them again."""
         # Leave the last page first: its search worker may still be fetching.
         self.page.goto("about:blank")
         self.requests.clear()
         self.context.clear_cookies()
         self.page.goto(url, wait_until="load")
-        if self.javascript and self.settle_ms:
+        if self.javascript and self.settle_ms and settle:
             self.page.wait_for_timeout(self.settle_ms)  # let the page's scripts start their own requests
         return self.page
 
