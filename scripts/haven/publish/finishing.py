@@ -58,7 +58,7 @@ def finish(
     pages = builtpages.read(site_dir)
     unusedcss.cut(site_dir, stylesheet, unusedcss.site_tokens(page.tree for page in pages))
     policies = None if live_reload else policy.read(pages, lambda page: _shown_source(content, page))
-    offline.fill_sizes(pages, offline.pack_all(site, site_dir, pages, each))  # the packs read the trees last
+    offline.fill_sizes(site, pages, offline.pack_all(site, site_dir, pages, each))  # the packs read the trees last
     assets.check(site_dir, content.site)
     # Given last, so the packs are left without a policy: opened from the reader's own files, no host can add
     # to them, and browsers disagree on what 'self' is for file:// pages (Firefox gives each file an origin

@@ -39,9 +39,6 @@ from haven.sources.site import Site
 
 FOLDER = "downloads"  # the packs' folder in the built site
 MARKER = "<!-- haven:offline -->"  # where a page offers its language's pack
-# The pack's size is known only once every page is built: the span that
-# overrides/haven/offline-download.html writes stays empty until then.
-_SIZE = '<span data-haven-pack-size="{lang}" dir="ltr"></span>'
 SEARCH_SCRIPT = "assets/javascripts/haven-offline-search.js"
 INDEX_SCRIPT = "assets/javascripts/haven-search-index.js"
 _PACK_FORMAT = "1"  # raise it when the way a pack is zipped changes: the packs kept before are not used
@@ -81,14 +78,20 @@ def size_text(size: int, lang: str) -> str:
         return f"{kilobytes} KB"
 
 
-def fill_sizes(pages: list[BuiltPage], sizes: dict[str, int]) -> None:
-    """Write each pack's size into the online pages that offer it (the packs' own copies stay without)."""
+def fill_sizes(site: Site, pages: list[BuiltPage], sizes: dict[str, int]) -> None:
+    """Write each pack's size into the online pages that offer it (the packs' own copies stay without).
+    A size is known only once every page is built: until then overrides/haven/pack-size.html is empty."""
+    filled = {
+        templates.render(site, "pack-size.html", lang=lang, size=""): templates.render(
+            site, "pack-size.html", lang=lang, size=size_text(size, lang)
+        )
+        for lang, size in sizes.items()
+    }
     for page in pages:
-        if page.rel.startswith(f"{FOLDER}/") or "data-haven-pack-size" not in page.html:
+        if page.rel.startswith(f"{FOLDER}/"):
             continue
-        for lang, size in sizes.items():
-            empty = _SIZE.format(lang=lang)
-            page.html = page.html.replace(empty, empty.replace("></", f">{size_text(size, lang)}</"))
+        for empty, sized in filled.items():
+            page.html = page.html.replace(empty, sized)
 
 
 def _pages(site: Site, pages: list[BuiltPage], lang: str) -> list[BuiltPage]:
