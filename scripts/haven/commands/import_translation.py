@@ -83,16 +83,19 @@ def _check_fit(
     lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     kinds = {unit.key: unit.kind for unit in source.units}
     problems = []
+
+    def line(key: str) -> int:  # looked up only for a text with a problem: a file has hundreds of texts
+        return line_holding(lines, [f'msgctxt "{key}"', f'id="{key}"'])
+
     for entry in entries:
         if not entry.target:
             continue
-        line = line_holding(lines, [f'msgctxt "{entry.key}"', f'id="{entry.key}"'])
         stray = segments.stray_markup(kinds[entry.key], entry.target)
         if stray is not None:
             problems.append(
                 Diagnostic(
                     shown,
-                    line,
+                    line(entry.key),
                     "H108",
                     f"{entry.key}: the line '{stray}' of the translation would start a new list item, heading "
                     "or table cell on the page",
@@ -105,7 +108,7 @@ def _check_fit(
                 problems.append(
                     Diagnostic(
                         shown,
-                        line,
+                        line(entry.key),
                         "H108",
                         f"{entry.key}: the translation's {what} are {_listed(found)}, "
                         f"the English text's {_listed(wanted)}",
