@@ -19,7 +19,7 @@ class BuiltPage:
     html: str  # as it will be written: the finishing steps change it
     # The page as MkDocs wrote it. The offline packs rewrite its links in place: they read it last.
     tree: LexborHTMLParser = field(repr=False)
-    read: str = field(repr=False)  # what the file holds
+    on_disk: str = field(repr=False)  # what the file holds
 
 
 def read(site_dir: Path) -> list[BuiltPage]:
@@ -34,5 +34,5 @@ def read(site_dir: Path) -> list[BuiltPage]:
 def write(site_dir: Path, pages: list[BuiltPage]) -> None:
     """Write back the pages the finishing steps changed."""
     for page in pages:
-        if page.html != page.read:
+        if page.html != page.on_disk:
             (site_dir / page.rel).write_text(page.html, encoding="utf-8")

@@ -236,7 +236,8 @@ class Policies:
 def read(pages: Iterable[BuiltPage], shown: Callable[[str], str] = str) -> Policies:
     """Each page's policy and what stops one. `shown` names the file editors know for a built page
     ('es/about/index.html' -> 'docs/es/about.md')."""
-    found = Policies({}, set(), [])
+    metas: dict[str, str] = {}
+    script_hashes: set[str] = set()
     blocked: dict[Diagnostic, None] = {}  # a page's English stand-ins repeat its findings in every language
     for page in pages:
         source = shown(page.rel)
@@ -258,10 +259,9 @@ def read(pages: Iterable[BuiltPage], shown: Callable[[str], str] = str) -> Polic
         for problem in safehtml.built_problems(page.tree):
             message = f"{address}: {problem.message}" if address else problem.message
             blocked[Diagnostic(source, 1, problem.code, message, problem.hint)] = None
-        found.metas[page.rel], hashes = _meta(page.tree)
-        found.script_hashes.update(hashes)
-    found.blocked = list(blocked)
-    return found
+        metas[page.rel], hashes = _meta(page.tree)
+        script_hashes.update(hashes)
+    return Policies(metas, script_hashes, list(blocked))
 
 
 def write(site_dir: Path, pages: Iterable[BuiltPage], policies: Policies) -> None:
