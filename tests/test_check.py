@@ -264,6 +264,18 @@ def test_a_fresh_build_is_checked_as_it_is(fixture_site, capsys):
     assert finding_lines(out, "H066")[0].startswith("docs/es/index.md:1: H066 the built page /es/ has a javascript:")
 
 
+def test_an_error_in_the_sources_stops_the_check_of_a_fresh_build(fixture_site, capsys):
+    fixture_site.translate("es", "index.md", "Sus derechos", "# Sus derechos\n", source_hash="0123456789ab")
+    assert fixture_site.build() == 0
+    plant_in_built_page(fixture_site, "index.html", '<a href="gone/">x</a>')
+    code, out = check(fixture_site, capsys, "--strict")
+    # The stale translation is an error under --strict: the built pages, checked alongside, are not reported.
+    assert code == 1 and finding_lines(out, "H051") and not finding_lines(out, "H060")
+    assert "The site was not built: fix the errors above first, then run the check again." in out
+    code, out = check(fixture_site, capsys)
+    assert code == 1 and finding_lines(out, "H060")[0].startswith("docs/en/index.md:")
+
+
 def test_an_outdated_build_is_not_trusted(fixture_site, capsys):
     assert fixture_site.build() == 0
     plant_in_built_page(fixture_site, "index.html", '<a href="gone/">x</a>')

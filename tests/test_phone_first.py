@@ -40,6 +40,31 @@ def test_the_first_view_counts_the_page_and_what_its_markup_loads(tmp_path):
     assert view.total == sum(budget.compressed_size(tmp_path / r.path) for r in view.resources)
 
 
+def test_sizes_are_kept_for_the_next_check_and_a_changed_file_is_weighed_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    (tmp_path / "a").mkdir()
+    page = tmp_path / "a" / "index.html"
+    page.write_text("<p>" + "Ask to see the warrant. " * 400)
+    kept = budget.KeptSizes()
+    assert budget.Weigher(tmp_path, kept).first_view("a/index.html").total == budget.compressed_size(page)
+    kept.save()
+    [(digest, size)] = json.loads(kept.path.read_text()).items()
+    assert size == budget.compressed_size(page)
+    # What is kept for the same bytes is used as it is...
+    kept.path.write_text(json.dumps({digest: 1}))
+    assert budget.Weigher(tmp_path, budget.KeptSizes()).first_view("a/index.html").total == 1
+    # ...and a changed file is weighed again; the kept file then holds only what this run weighed.
+    page.write_bytes(random.Random(1).randbytes(5000))
+    again = budget.KeptSizes()
+    assert budget.Weigher(tmp_path, again).first_view("a/index.html").total == budget.compressed_size(page)
+    again.save()
+    assert list(json.loads(again.path.read_text()).values()) == [budget.compressed_size(page)]
+    # A kept file cut short, or holding what is not a size, is not used.
+    for broken in ('{"x": ', '["x"]', json.dumps({digest: "1"})):
+        again.path.write_text(broken)
+        assert budget.KeptSizes().known == {}
+
+
 def test_each_language_gets_its_own_search_index_and_its_pages_search_there(fixture_site):
     fixture_site.translate("es", "index.md", "Sus derechos", "# Sus derechos\n\nNo abra la puerta.\n")
     assert fixture_site.build() == 0

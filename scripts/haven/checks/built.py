@@ -46,12 +46,14 @@ def read(tree: LexborHTMLParser, url: str) -> BuiltPage:
 def check(site: Site, site_dir: Path) -> list[Diagnostic]:
     pages: dict[str, BuiltPage] = {}  # by file, e.g. 'es/rights/at-home/index.html'
     views: dict[str, budget.FirstView] = {}
-    weigher = budget.Weigher(site_dir)
+    kept = budget.KeptSizes()
+    weigher = budget.Weigher(site_dir, kept)
     for path in sorted(site_dir.rglob("*.html")):
         rel = path.relative_to(site_dir).as_posix()
         tree = LexborHTMLParser(path.read_bytes())
         pages[rel] = read(tree, rel.removesuffix("index.html"))
         views[rel] = weigher.first_view(rel, tree)
+    kept.save()
     findings = []
     for rel, page in pages.items():
         view = views[rel]

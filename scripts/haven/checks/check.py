@@ -17,8 +17,9 @@ from urllib.parse import urlsplit
 import markdown
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from haven.checks import built, citations, externals, glossary, links
+from haven.checks import built, citations, glossary, links
 from haven.core import deadline
+from haven.core.alongside import Alongside
 from haven.core.diagnostics import COMMAND, Diagnostic, DiagnosticsError, Severity
 from haven.sources import addresses, clock, directory, fingerprint, stories, translations, urgent
 from haven.sources import content as content_module
@@ -48,6 +49,8 @@ def _read_sources(
     findings += links.check(content, _MarkdownRenderer(site), host)
     findings += links.check_data(files, host)
     if external:
+        from haven.checks import externals  # urllib's HTTP machinery: only when other sites are visited
+
         cache = site.root / ".cache" / "haven-external.json"
         findings += externals.check(links.external(content), cache, datetime.datetime.now(datetime.UTC))
     return content, sorted(findings)
@@ -99,18 +102,21 @@ def run(
     except DiagnosticsError as exc:
         return exc.diagnostics, not_built
     today = today or clock.today(site)
+    site_dir = site_dir or Path(config_path).resolve().parent / "site"
+
+    def published(folder: Path) -> list[Diagnostic]:
+        return addresses.findings(content.addresses, site, folder, stories.unpublished(content, today))
+
+    if fingerprint.is_fresh(site, site_dir):
+        # The built pages are checked on a second core while the sources are read: both take about as long.
+        with Alongside(lambda: built.check(site, site_dir)) as built_pages:
+            content, findings = _read_sources(site, today, strict, external)
+            if any(f.severity is Severity.ERROR for f in findings):
+                return findings, not_built
+            return sorted(findings + built_pages.result() + published(site_dir)), None
     content, findings = _read_sources(site, today, strict, external)
     if any(f.severity is Severity.ERROR for f in findings):
         return findings, not_built
-    site_dir = site_dir or Path(config_path).resolve().parent / "site"
-
-    def built_findings(folder: Path) -> list[Diagnostic]:
-        return built.check(site, folder) + addresses.findings(
-            content.addresses, site, folder, stories.unpublished(content, today)
-        )
-
-    if fingerprint.is_fresh(site, site_dir):
-        return sorted(findings + built_findings(site_dir)), None
     from haven.publish import build as build_module  # MkDocs' build machinery: only when a build is needed
 
     with tempfile.TemporaryDirectory(prefix="haven-check-") as scratch:
@@ -130,7 +136,7 @@ def run(
                 )
             )
             return findings, None
-        return sorted(findings + built_findings(scratch_site)), None
+        return sorted(findings + built.check(site, scratch_site) + published(scratch_site)), None
 
 
 def summary(findings: list[Diagnostic]) -> str:

@@ -16,14 +16,10 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from haven.checks import check as check_module
-from haven.commands import changes as changes_module
-from haven.commands import exchange, import_translation, new_translation
-from haven.commands import export as export_module
-from haven.commands import review as review_module
+from haven.commands import exchange, new_translation
 from haven.commands import stamp as stamp_module
 from haven.core.diagnostics import Diagnostic, DiagnosticsError, Severity, display_path
 from haven.publish import mkdocs_warnings
-from haven.publish import status as status_module
 from haven.sources import addresses
 from haven.sources import content as content_module
 from haven.sources import site as site_module
@@ -153,12 +149,18 @@ def _run(args: argparse.Namespace) -> int:
                 shown, old, new = stamp_module.stamp(site, path)
                 print(f"{shown}: source_hash {old or '(none)'} -> {new}")
         elif args.verb == "review":
+            from haven.commands import review as review_module
+
             content = content_module.load(site_module.load(args.config))
             for path in stamp_module.translations_named(content.site, args.paths):
                 print(f"{review_module.review(content, path, args.by)}: reviewed by {args.by.strip()}")
         elif args.verb == "changes":
+            from haven.commands import changes as changes_module  # git and the word diff: only for this verb
+
             return changes_module.run(site_module.load(args.config), args.paths, sys.stdout, sys.stdout.isatty())
         elif args.verb == "status":
+            from haven.publish import status as status_module  # Jinja: only for this verb
+
             content, _ = content_module.collect(site_module.load(args.config))
             rows = status_module.compute(content)
             print(
@@ -247,6 +249,8 @@ def _sources(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from haven.commands import export as export_module
+
     the_site = site_module.load(args.config)
     pages = [new_translation.relative(the_site, page) for page in args.pages]
     written, warnings = export_module.export(the_site, args.lang, pages, args.format, args.output)
@@ -258,6 +262,8 @@ def _export(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     """Each file on its own: one with a problem is named and skipped, the others are imported."""
+    from haven.commands import import_translation
+
     the_site = site_module.load(args.config)
     failed = 0
     for path in args.files:

@@ -58,6 +58,8 @@ class Glossary:
 def normalize(text: str) -> str:
     """Text as the glossary compares it: composed letters, one apostrophe, no vowel marks or tatweel
     (an Arabic word is the same word with or without its short-vowel marks)."""
+    if text.isascii():  # nothing to compose or drop: most English lines
+        return text
     return unicodedata.normalize("NFC", text).translate(_COMPARED)
 
 

@@ -1,0 +1,62 @@
+"""Work done in a second process while this one goes on with other work.
+
+`haven check` checks the built pages on a second core while it reads the sources: the two take about
+the same time, and neither needs the other's result. The process is forked, so the work and what it
+reads are not copied or pickled; only the result comes back, through a pipe.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class Alongside(Generic[T]):
+    """`work()` running in a forked process: `result()` waits for it; leaving the `with` block without it
+    stops the work."""
+
+    def __init__(self, work: Callable[[], T]):
+        context = multiprocessing.get_context("fork")
+        self._results, sending = context.Pipe(duplex=False)
+        self._process = context.Process(target=_send_result, args=(work, sending), daemon=True)
+        self._process.start()
+        sending.close()  # the child holds the only sending end: a child that dies shows as the pipe's end
+
+    def result(self) -> T:
+        """What `work()` returned; what it raised is raised here."""
+        try:
+            returned, value = self._results.recv()
+        except EOFError:
+            raise RuntimeError(f"the second process stopped without a result (exit code {self._wait()})") from None
+        self._wait()
+        if not returned:
+            raise value
+        return value
+
+    def __enter__(self) -> Alongside[T]:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._process.exitcode is None:  # the result was not asked for
+            self._process.kill()
+            self._wait()
+
+    def _wait(self) -> int | None:
+        self._process.join()
+        self._results.close()
+        return self._process.exitcode
+
+
+def _send_result(work: Callable[[], object], sending: Connection) -> None:
+    try:
+        outcome: tuple[bool, object] = (True, work())
+    except Exception as exc:
+        outcome = (False, exc)
+    try:
+        sending.send(outcome)
+    except Exception as exc:  # a result or an error that cannot be pickled
+        sending.send((False, RuntimeError(f"the second process's result could not be sent back: {exc!r}")))
