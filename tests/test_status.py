@@ -1,4 +1,8 @@
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 from haven.commands.cli import main
 
@@ -64,3 +68,17 @@ def test_the_built_site_has_a_status_page_for_editors_only(fixture_site):
     assert '<meta name="robots" content="noindex">' in page
     # Readers' pages do not link to it.
     assert "editors/status" not in fixture_site.html("") + fixture_site.html("es/")
+
+
+def test_a_reader_who_stops_reading_ends_the_command_without_a_word(fixture_site):
+    """`haven status | head -1`: what is left has nowhere to go, and that is no error of Haven's to report."""
+    reading, writing = os.pipe()
+    os.close(reading)  # the reader has gone before the first line
+    with os.fdopen(writing, "wb") as stdout:
+        done = subprocess.run(
+            [Path(sys.executable).parent / "haven", "-f", fixture_site.config, "status"],
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    assert (done.returncode, done.stderr) == (141, "")

@@ -8,6 +8,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
+import os
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -130,7 +132,15 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     # Serving shows what MkDocs is doing (the address, each rebuild); other verbs only what is wrong.
     with _mkdocs_messages_to_stderr(logging.INFO if args.verb == "serve" else logging.WARNING):
-        return _run(args)
+        try:
+            code = _run(args)
+            sys.stdout.flush()  # so that a reader who has gone is noticed here, not as Python exits
+        except BrokenPipeError:
+            # The reader stopped reading (`haven changes es | head`): stop without a word, as a command killed by
+            # SIGPIPE does; what is left to print goes nowhere (Python's docs, "Note on SIGPIPE").
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 128 + signal.SIGPIPE
+        return code
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -203,6 +213,8 @@ def _run(args: argparse.Namespace) -> int:
     except (Abort, ConfigurationError, PluginError) as exc:
         print(f"{args.config}: build failed: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        raise  # not Haven's error: main stops quietly
     except Exception as exc:
         print(
             Diagnostic(
