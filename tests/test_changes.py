@@ -288,3 +288,29 @@ def test_export_marks_for_review_only_the_texts_whose_english_changed(small_site
         "heading-2": False,  # "Ask to see the warrant" did not change
         "paragraph-2": True,  # a judge or a magistrate
     }
+    # Each changed text carries the English it was translated from, which Poedit shows beside the new one.
+    previous = {unit.split('msgctxt "')[1].split('"')[0]: unit for unit in units}
+    assert (
+        '#, fuzzy\n#| msgid "Keep the door closed."\nmsgctxt "paragraph-1"\nmsgid "Keep the door firmly closed."'
+        in (previous["paragraph-1"])
+    )
+    assert "#|" not in previous["heading-2"]
+    assert (
+        main(
+            [
+                "-f",
+                str(small_site.config),
+                "export",
+                "es",
+                "rights/at-home.md",
+                "--format",
+                "xliff",
+                "--output",
+                str(out),
+            ]
+        )
+        == 0
+    )
+    xliff = (out / "es" / "rights" / "at-home.xlf").read_text(encoding="utf-8")
+    unit = xliff.split('id="paragraph-1"')[1].split("</trans-unit>")[0]
+    assert "The English this translation was made from: Keep the door closed.</note>" in unit

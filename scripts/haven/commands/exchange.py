@@ -30,6 +30,8 @@ _FIELDS = {
     "translation_hash": "X-Haven-Translation-Hash",
 }
 _NOTE_FROM = "haven"
+# XLIFF 1.1 has no field for the source text a translation was made from: it goes in a note.
+_PREVIOUS = "The English this translation was made from: "
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class Entry:
     fuzzy: bool = False  # the translation may no longer say what the English says
     location: str = ""  # 'docs/en/rights/at-home.md:14'
     notes: list[str] = field(default_factory=list)  # for the translator, e.g. the glossary's words
+    previous: str = ""  # the English text the translation was made from, when it has changed since
 
 
 def write(path: Path, form: str, header: Header, entries: list[Entry]) -> None:
@@ -119,6 +122,10 @@ def _describe(unit: base.TranslationUnit, entry: Entry) -> None:
     if not entry.target:
         return
     unit.target = entry.target
+    if entry.previous and isinstance(unit, pypo.pounit):
+        unit.prev_source = entry.previous  # "#| msgid": Poedit and Weblate show the change word by word
+    elif entry.previous:
+        unit.addnote(f"{_PREVIOUS}{entry.previous}", origin="developer")
     if isinstance(unit, xliff.xliffunit):
         # "needs-review-translation" rather than translate-toolkit's "needs-translation": the text is there.
         unit.set_state_n(unit.S_NEEDS_REVIEW if entry.fuzzy else unit.S_TRANSLATED)

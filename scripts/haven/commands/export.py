@@ -66,23 +66,25 @@ def _entries(site: Site, source: PageTexts, translated: PageTexts | None, notes:
             changed is None or unit.key in changed,
             f"{shown}:{unit.line}",
             notes(unit.text),
+            (changed or {}).get(unit.key, "") if targets.get(unit.key) else "",
         )
         for unit in source.units
     ]
 
 
-def _changed(site: Site, source: PageTexts, translated: PageTexts | None) -> set[str] | None:
-    """The texts to mark for review (fuzzy): none when the translation matches the English page; else those
-    whose English words changed since the version it was made from, found in the history (haven changes);
-    all (None) when that version cannot be read, or when only markup changed, which no text shows."""
+def _changed(site: Site, source: PageTexts, translated: PageTexts | None) -> dict[str, str] | None:
+    """The texts to mark for review (fuzzy), each with its English words as they were when translated ('' for a
+    text that was not there): none when the translation matches the English page; else those whose English
+    words changed since the version it was made from, found in the history (haven changes); all (None) when that
+    version cannot be read, or when only markup changed, which no text shows."""
     if translated is None or translated.made_from == translations.source_hash(source.page):
-        return set()
+        return {}
     try:
         _, old = changes.made_from(site, open_history(site.root), translated.page, source.page)
     except (DiagnosticsError, NoHistory):
         return None
     before = {unit.key: unit.text for unit in pagetexts.of(old).units}
-    changed = {unit.key for unit in source.units if before.get(unit.key) != unit.text}
+    changed = {unit.key: before.get(unit.key, "") for unit in source.units if before.get(unit.key) != unit.text}
     return changed or None
 
 
