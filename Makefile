@@ -53,9 +53,10 @@ REPORT ?=
 ACTIONLINT := $(BIN)/actionlint -shellcheck= -pyflakes= .github/workflows/*.yml
 
 # ruff: the code's lint rules and format; mypy: its types; lint-imports: each layer of
-# scripts/haven imports only the layers below it (all three set in pyproject.toml).
+# scripts/haven imports only the layers below it (all three set in pyproject.toml). lint-imports
+# prints a banner and every contract: only its last line is shown, unless a contract is broken.
 RUFF := $(BIN)/ruff check scripts tests bench && $(BIN)/ruff format --check scripts tests bench && $(BIN)/mypy \
-	&& $(BIN)/lint-imports --no-cache
+	&& { imports=$$($(BIN)/lint-imports --no-cache 2>&1) && echo "$$imports" | tail -n 1 || { echo "$$imports"; exit 1; }; }
 
 check: setup
 ifdef REPORT
