@@ -66,17 +66,23 @@ def test_old_browsers_fetch_only_local_files(browser, real_site):
     """Without ResizeObserver, Material's bundle fetches a polyfill: ours, never unpkg.com's.
 
     The polyfill comes from the template, the same on every page, so this
-    visits every English page and each language's home and 404 pages; the
-    test above visits every page for what the content itself loads.
+    visits one English page for each set of scripts pages load, and each
+    language's home and 404 pages; the test above visits every page for what
+    the content itself loads.
     """
     site_dir, base = real_site
-    pages = [
-        path
-        for path in site_pages(site_dir)
-        if path.split("/")[0] not in TRANSLATIONS or path.split("/", 1)[1] in ("", "404.html")
-    ]
+    weigher = budget.Weigher(site_dir)
+    english: dict[frozenset[str], str] = {}  # the first English page to load each set of scripts
+    homes = []
+    for path in site_pages(site_dir):
+        if path.split("/")[0] in TRANSLATIONS:
+            homes += [path] if path.split("/", 1)[1] in ("", "404.html") else []
+            continue
+        file = path if path.endswith(".html") else path + "index.html"
+        scripts = frozenset(r.path for r in weigher.first_view(file).resources if r.path.endswith(".js"))
+        english.setdefault(scripts, path)
     phone = Phone(browser, old_browser=True, settle_ms=0)  # the requests it checks are awaited
-    for path in pages:
+    for path in [*english.values(), *homes]:
         page = phone.visit(base + path)
         if page.locator("#__search").count():  # not on the editors' plain status page
             # Opening the search loads Material's script and the polyfill it needs: each is awaited (both from
