@@ -56,7 +56,7 @@ ACTIONLINT := $(BIN)/actionlint -shellcheck= -pyflakes= .github/workflows/*.yml
 # scripts/haven imports only the layers below it (all three set in pyproject.toml). lint-imports
 # prints a banner and every contract: only its last line is shown, unless a contract is broken.
 RUFF := $(BIN)/ruff check scripts tests bench && $(BIN)/ruff format --check scripts tests bench && $(BIN)/mypy \
-	&& { imports=$$($(BIN)/lint-imports --no-cache 2>&1) && echo "$$imports" | tail -n 1 || { echo "$$imports"; exit 1; }; }
+	&& { imports=$$($(BIN)/lint-imports --no-cache) && echo "$$imports" | tail -n 1 || { echo "$$imports"; exit 1; }; }
 
 check: setup
 ifdef REPORT

@@ -249,18 +249,19 @@ def test_actionlint_does_find_mistakes(tmp_path):
 # make check REPORT=file, with stand-ins for ruff, actionlint and haven so it takes a moment.
 
 
-def fake_bin(tmp_path: Path, actionlint_exit: int, haven_exit: int, ruff_exit: int = 0) -> Path:
+def fake_bin(tmp_path: Path, actionlint_exit: int, haven_exit: int, ruff_exit: int = 0, imports_exit: int = 0) -> Path:
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     for name, code, says in (
-        ("ruff", ruff_exit, "scripts/haven/x.py:1:1: F401 code finding"),
-        ("mypy", 0, "Success: no issues found"),
-        ("lint-imports", 0, "Contracts: 3 kept, 0 broken."),
-        ("actionlint", actionlint_exit, "workflow finding"),
-        ("haven", haven_exit, "docs/es/index.md:9: H060 a finding"),
+        ("ruff", ruff_exit, ["scripts/haven/x.py:1:1: F401 code finding"]),
+        ("mypy", 0, ["Success: no issues found"]),
+        ("lint-imports", imports_exit, ["Import Linter banner", "Contracts: 3 kept, 0 broken."]),
+        ("actionlint", actionlint_exit, ["workflow finding"]),
+        ("haven", haven_exit, ["docs/es/index.md:9: H060 a finding"]),
     ):
         tool = bin_dir / name
-        tool.write_text(f"#!/bin/sh\necho '{name}: {says}'\necho '{name} to stderr' >&2\nexit {code}\n")
+        lines = "".join(f"echo '{name}: {line}'\n" for line in says)
+        tool.write_text(f"#!/bin/sh\n{lines}echo '{name} to stderr' >&2\nexit {code}\n")
         tool.chmod(tool.stat().st_mode | stat.S_IXUSR)
     ready = tmp_path / "ready"
     ready.touch()
@@ -268,9 +269,9 @@ def fake_bin(tmp_path: Path, actionlint_exit: int, haven_exit: int, ruff_exit: i
 
 
 def make_check(
-    tmp_path: Path, actionlint_exit: int, haven_exit: int, ruff_exit: int = 0
+    tmp_path: Path, actionlint_exit: int, haven_exit: int, ruff_exit: int = 0, imports_exit: int = 0
 ) -> tuple[subprocess.CompletedProcess, str]:
-    bin_dir = fake_bin(tmp_path, actionlint_exit, haven_exit, ruff_exit)
+    bin_dir = fake_bin(tmp_path, actionlint_exit, haven_exit, ruff_exit, imports_exit)
     report = tmp_path / "check-report.txt"
     result = subprocess.run(
         ["make", "--no-print-directory", "check", f"BIN={bin_dir}", f"READY={tmp_path / 'ready'}", f"REPORT={report}"],
@@ -294,6 +295,8 @@ def test_make_check_report_holds_what_the_terminal_shows(tmp_path):
         "haven to stderr",
     ):
         assert line in report and line in result.stdout
+    # lint-imports' banner comes before the findings an editor needs: only its last line is shown.
+    assert "Import Linter banner" not in report
 
 
 def test_make_check_with_a_report_still_fails_when_the_check_fails(tmp_path):
@@ -312,6 +315,12 @@ def test_make_check_stops_on_a_code_finding(tmp_path):
     result, report = make_check(tmp_path, 0, 0, ruff_exit=1)
     assert result.returncode != 0
     assert "F401 code finding" in report and "workflow finding" not in report
+
+
+def test_make_check_shows_all_lint_imports_says_when_a_contract_is_broken(tmp_path):
+    result, report = make_check(tmp_path, 0, 0, imports_exit=1)
+    assert result.returncode != 0
+    assert "lint-imports: Import Linter banner\nlint-imports: Contracts" in report and "workflow finding" not in report
 
 
 # make audit: pip-audit's exact options, and the check of its report.
