@@ -45,24 +45,24 @@ def test_sizes_are_kept_for_the_next_check_and_a_changed_file_is_weighed_again(t
     (tmp_path / "a").mkdir()
     page = tmp_path / "a" / "index.html"
     page.write_text("<p>" + "Ask to see the warrant. " * 400)
-    kept = budget.KeptSizes()
+    kept = budget.kept_sizes()
     assert budget.Weigher(tmp_path, kept).first_view("a/index.html").total == budget.compressed_size(page)
     kept.save()
     [(digest, size)] = json.loads(kept.path.read_text()).items()
     assert size == budget.compressed_size(page)
     # What is kept for the same bytes is used as it is...
     kept.path.write_text(json.dumps({digest: 1}))
-    assert budget.Weigher(tmp_path, budget.KeptSizes()).first_view("a/index.html").total == 1
+    assert budget.Weigher(tmp_path, budget.kept_sizes()).first_view("a/index.html").total == 1
     # ...and a changed file is weighed again; the kept file then holds only what this run weighed.
     page.write_bytes(random.Random(1).randbytes(5000))
-    again = budget.KeptSizes()
+    again = budget.kept_sizes()
     assert budget.Weigher(tmp_path, again).first_view("a/index.html").total == budget.compressed_size(page)
     again.save()
     assert list(json.loads(again.path.read_text()).values()) == [budget.compressed_size(page)]
     # A kept file cut short, or holding what is not a size, is not used.
     for broken in ('{"x": ', '["x"]', json.dumps({digest: "1"})):
         again.path.write_text(broken)
-        assert budget.KeptSizes().known == {}
+        assert budget.kept_sizes().known == {}
 
 
 def test_each_language_gets_its_own_search_index_and_its_pages_search_there(fixture_site):

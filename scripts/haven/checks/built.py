@@ -46,7 +46,7 @@ def read(tree: LexborHTMLParser, url: str) -> BuiltPage:
 def check(site: Site, site_dir: Path) -> list[Diagnostic]:
     pages: dict[str, BuiltPage] = {}  # by file, e.g. 'es/rights/at-home/index.html'
     views: dict[str, budget.FirstView] = {}
-    kept = budget.KeptSizes()
+    kept = budget.kept_sizes()
     weigher = budget.Weigher(site_dir, kept)
     for path in sorted(site_dir.rglob("*.html")):
         rel = path.relative_to(site_dir).as_posix()

@@ -8,7 +8,10 @@ scratch folder) so that MkDocs' own findings are reported too.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import json
+import re
+import sys
 import tempfile
 from dataclasses import asdict
 from pathlib import Path, PurePosixPath
@@ -18,12 +21,13 @@ import markdown
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from haven.checks import built, citations, glossary, links
-from haven.core import deadline
+from haven.core import deadline, usercache
 from haven.core.alongside import Alongside
 from haven.core.diagnostics import COMMAND, Diagnostic, DiagnosticsError, Severity
 from haven.sources import addresses, clock, directory, fingerprint, stories, translations, urgent
 from haven.sources import content as content_module
 from haven.sources import site as site_module
+from haven.sources.content import SourcePage
 from haven.sources.datafiles import DataFiles
 from haven.sources.site import Site
 
@@ -39,15 +43,19 @@ def _read_sources(
     """The content as read, and the findings about it (the built site's check needs both)."""
     files = DataFiles(site)
     content, findings = content_module.collect(site, files)
-    findings += translations.findings(content, today, strict)
-    findings += citations.findings(content, today, strict)
-    findings += glossary.findings(content, strict)
-    findings += urgent.findings(site, content.urgent, today)
-    findings += directory.findings(site, content.directory, today)
-    findings += stories.review_findings(content, today)
-    host = urlsplit(site.site_url or "").hostname
-    findings += links.check(content, _MarkdownRenderer(site), host)
-    findings += links.check_data(files, host)
+    # The glossary's words are looked for on another core while the other checks run: it is the longest of them.
+    with Alongside(lambda: glossary.findings(content, strict)) as words:
+        findings += translations.findings(content, today, strict)
+        findings += citations.findings(content, today, strict)
+        findings += urgent.findings(site, content.urgent, today)
+        findings += directory.findings(site, content.directory, today)
+        findings += stories.review_findings(content, today)
+        host = urlsplit(site.site_url or "").hostname
+        anchors = _Anchors(site)
+        findings += links.check(content, anchors, host)
+        anchors.kept.save()
+        findings += links.check_data(files, host)
+        findings += words.result()
     if external:
         from haven.checks import externals  # urllib's HTTP machinery: only when other sites are visited
 
@@ -56,23 +64,40 @@ def _read_sources(
     return content, sorted(findings)
 
 
-class _MarkdownRenderer:
-    """Renders page bodies with the site's Markdown extensions, to learn their anchors.
+class _Anchors:
+    """The ids a page's Markdown gives its headings and elements, rendered with the site's extensions.
 
-    MkDocs' config is read only when a link with an anchor first needs it, and without its plugins: loading
-    them imports each (0.3 s), and the Markdown settings do not depend on them.
+    Rendering needs MkDocs' config, which took half of the links check to read: the ids are kept in the user's
+    cache under a digest of the page, mkdocs.yml, this Python and its installed packages (installing, upgrading or
+    removing one changes the folder), and the config is read only for a page not kept. It is read without the
+    plugins: loading them imports each (0.3 s), and the Markdown settings do not depend on them.
     """
 
     def __init__(self, site: Site):
         self.site = site
-        self.config_path = site.config_path
+        self.kept = usercache.KeptMap[list[str]](usercache.folder("anchors") / "ids.json", _is_ids)
+        self.settings = hashlib.sha256(
+            b"\0".join(
+                [
+                    _ANCHORS_FORMAT,
+                    sys.version.encode(),
+                    str(Path(markdown.__file__).parent.parent.stat().st_mtime_ns).encode(),
+                    site.config_path.read_bytes(),
+                ]
+            )
+        )
         self.markdown: markdown.Markdown | None = None
 
-    def __call__(self, text: str) -> str:
+    def __call__(self, page: SourcePage) -> set[str]:
+        key = self.settings.copy()
+        key.update(page.body.encode())
+        return set(self.kept.get(key.hexdigest(), lambda: sorted(set(_ID.findall(self._render(page.body))))))
+
+    def _render(self, text: str) -> str:
         if self.markdown is None:
             from mkdocs.config import load_config  # only when needed
 
-            config = load_config(str(self.config_path), plugins=[])
+            config = load_config(str(self.site.config_path), plugins=[])
             self.markdown = markdown.Markdown(
                 extensions=config.markdown_extensions, extension_configs=config.mdx_configs
             )
@@ -82,6 +107,14 @@ class _MarkdownRenderer:
             return self.markdown.convert(text)
         finally:
             deadline.cancel()
+
+
+_ANCHORS_FORMAT = b"1"  # changes when what is kept changes
+_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""")
+
+
+def _is_ids(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
 def run(

@@ -23,7 +23,7 @@ from haven.sources.content import Content, SourcePage
 from haven.sources.datafiles import DataFiles
 from haven.sources.directory import FOLDER as DIRECTORY
 
-Render = Callable[[str], str]
+Anchors = Callable[[SourcePage], set[str]]  # the ids a page's Markdown gives its headings and elements
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,6 @@ _PATTERNS = [
 _MAY_LINK = re.compile(r"\]\(|\]:|<|=")
 _SCRIPT = re.compile(r"<\s*script\b", re.IGNORECASE)
 _HANDLER = re.compile(r"<[a-zA-Z][^>]*?\s(on[a-z]+)\s*=", re.IGNORECASE)
-_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""")
 
 
 def source_lines(page: SourcePage) -> Iterator[tuple[int, str]]:
@@ -82,18 +81,14 @@ def extract(page: SourcePage) -> list[Link]:
     return links
 
 
-def anchors(page: SourcePage, render: Render) -> set[str]:
-    return set(_ID.findall(render(page.body)))
-
-
-def check(content: Content, render: Render, site_host: str | None) -> list[Diagnostic]:
+def check(content: Content, anchors: Anchors, site_host: str | None) -> list[Diagnostic]:
     """Every problem with every link and every piece of raw script in the content."""
     ids: dict[tuple[str, str], set[str]] = {}
 
     def ids_of(page: SourcePage) -> set[str]:
         key = (page.lang, page.rel)
         if key not in ids:
-            ids[key] = anchors(page, render)
+            ids[key] = anchors(page)
         return ids[key]
 
     findings = []

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import json
 import re
 import zlib
 from dataclasses import dataclass
@@ -49,47 +48,26 @@ class FirstView:
 
 
 def compressed_size(path: Path) -> int:
-    return len(gzip.compress(path.read_bytes(), compresslevel=GZIP_LEVEL, mtime=0))
+    return _compressed(path.read_bytes())
 
 
-class KeptSizes:
+def _compressed(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
+
+
+def kept_sizes() -> usercache.KeptMap[int]:
     """Compressed sizes as this machine last measured them, by a digest of the bytes: checking the site again
-    compresses only the files that changed (compressing every page was a fifth of `haven check`).
-
-    Kept in the user's cache (haven.core.usercache), one file for this compression; `save` keeps the sizes of
-    the files weighed since loading, so the file holds one site's worth."""
-
-    def __init__(self) -> None:
-        self.path = usercache.folder("sizes") / f"gzip{GZIP_LEVEL}-zlib{zlib.ZLIB_RUNTIME_VERSION}.json"
-        try:
-            loaded = json.loads(self.path.read_bytes())
-        except (OSError, ValueError):  # none kept yet, or a file cut short
-            loaded = {}
-        valid = isinstance(loaded, dict)
-        self.known: dict[str, int] = {k: v for k, v in loaded.items() if type(v) is int} if valid else {}
-        self.loaded = dict(self.known)
-        self.used: dict[str, int] = {}
-
-    def size(self, path: Path) -> int:
-        data = path.read_bytes()
-        key = hashlib.blake2b(data, digest_size=16).hexdigest()
-        size = self.known.get(key)
-        if size is None:
-            size = self.known[key] = len(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
-        self.used[key] = size
-        return size
-
-    def save(self) -> None:
-        if self.used != self.loaded:
-            usercache.write(self.path, json.dumps(self.used, sort_keys=True).encode())
+    compresses only the files that changed (compressing every page was a fifth of `haven check`)."""
+    path = usercache.folder("sizes") / f"gzip{GZIP_LEVEL}-zlib{zlib.ZLIB_RUNTIME_VERSION}.json"
+    return usercache.KeptMap(path, lambda value: type(value) is int)
 
 
 class Weigher:
     """First views of one built site: each file is compressed, and each stylesheet scanned, once.
 
-    `kept`: sizes measured by earlier runs, to use and add to (the caller saves them)."""
+    `kept`: sizes measured by earlier runs (kept_sizes), to use and add to (the caller saves them)."""
 
-    def __init__(self, site_dir: Path, kept: KeptSizes | None = None):
+    def __init__(self, site_dir: Path, kept: usercache.KeptMap[int] | None = None):
         self.site_dir = site_dir
         self.kept = kept
         self._sizes: dict[str, int] = {}
@@ -110,11 +88,17 @@ class Weigher:
         resources = []
         for path in dict.fromkeys(wanted):
             if path not in self._sizes and (self.site_dir / path).is_file():
-                file = self.site_dir / path
-                self._sizes[path] = self.kept.size(file) if self.kept else compressed_size(file)
+                self._sizes[path] = self._size(self.site_dir / path)
             if path in self._sizes:
                 resources.append(Resource(path, self._sizes[path]))
         return FirstView(page, tuple(resources))
+
+    def _size(self, file: Path) -> int:
+        if self.kept is None:
+            return compressed_size(file)
+        data = file.read_bytes()
+        key = hashlib.blake2b(data, digest_size=16).hexdigest()
+        return self.kept.get(key, lambda: _compressed(data))
 
     def _loaded_by(self, stylesheet: str) -> list[str]:
         """The fonts and images a stylesheet names (data: URIs aside)."""

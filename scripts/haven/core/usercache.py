@@ -8,9 +8,14 @@ only makes the next build slower.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
 
 
 def folder(kind: str) -> Path:
@@ -40,3 +45,34 @@ def _prune(folder: Path, keep: int) -> None:
                 entries.append((entry.stat().st_mtime, entry))
     for _, entry in sorted(entries, reverse=True)[keep:]:
         entry.unlink(missing_ok=True)
+
+
+class KeptMap(Generic[T]):
+    """Results kept in one JSON file of the cache, each under a key of everything it depends on: what one run
+    used is what the next run finds (`save` keeps only those, so the file holds one site's worth).
+
+    `valid`: whether a value read back is one this map could have written (a file cut short or edited by
+    hand is not used)."""
+
+    def __init__(self, path: Path, valid: Callable[[object], bool]):
+        self.path = path
+        try:
+            loaded = json.loads(path.read_bytes())
+        except (OSError, ValueError):  # none kept yet, or a file cut short
+            loaded = {}
+        self.known: dict[str, T] = (
+            {key: value for key, value in loaded.items() if valid(value)} if isinstance(loaded, dict) else {}
+        )
+        self._loaded = dict(self.known)
+        self._used: dict[str, T] = {}
+
+    def get(self, key: str, make: Callable[[], T]) -> T:
+        """What is kept under `key`, or what `make()` gives, kept from now on."""
+        if key not in self.known:
+            self.known[key] = make()
+        self._used[key] = self.known[key]
+        return self._used[key]
+
+    def save(self) -> None:
+        if self._used != self._loaded:
+            write(self.path, json.dumps(self._used, sort_keys=True, ensure_ascii=False).encode("utf-8"))
