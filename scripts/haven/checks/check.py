@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import importlib.util
 import json
 import re
 import sys
 import tempfile
 from dataclasses import asdict
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import markdown
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from haven.checks import built, citations, glossary, links
@@ -30,6 +31,9 @@ from haven.sources import site as site_module
 from haven.sources.content import SourcePage
 from haven.sources.datafiles import DataFiles
 from haven.sources.site import Site
+
+if TYPE_CHECKING:
+    from markdown import Markdown
 
 
 def sources(site: Site, today: datetime.date, strict: bool = False, external: bool = False) -> list[Diagnostic]:
@@ -81,12 +85,12 @@ class _Anchors:
                 [
                     _ANCHORS_FORMAT,
                     sys.version.encode(),
-                    str(Path(markdown.__file__).parent.parent.stat().st_mtime_ns).encode(),
+                    str(_packages_folder().stat().st_mtime_ns).encode(),
                     site.config_path.read_bytes(),
                 ]
             )
         )
-        self.markdown: markdown.Markdown | None = None
+        self.markdown: Markdown | None = None
 
     def __call__(self, page: SourcePage) -> set[str]:
         key = self.settings.copy()
@@ -95,12 +99,11 @@ class _Anchors:
 
     def _render(self, text: str) -> str:
         if self.markdown is None:
-            from mkdocs.config import load_config  # only when needed
+            from markdown import Markdown  # only when a page is not kept
+            from mkdocs.config import load_config
 
             config = load_config(str(self.site.config_path), plugins=[])
-            self.markdown = markdown.Markdown(
-                extensions=config.markdown_extensions, extension_configs=config.mdx_configs
-            )
+            self.markdown = Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
         self.markdown.reset()
         deadline.start(deadline.READING, lambda page: self.site.show(page.path) if hasattr(page, "path") else None)
         try:
@@ -111,6 +114,13 @@ class _Anchors:
 
 _ANCHORS_FORMAT = b"1"  # changes when what is kept changes
 _ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""")
+
+
+def _packages_folder() -> Path:
+    """Where Python-Markdown is installed, found without importing it (its extensions are installed beside it)."""
+    spec = importlib.util.find_spec("markdown")
+    assert spec is not None and spec.origin is not None  # a dependency of MkDocs
+    return Path(spec.origin).parent.parent
 
 
 def _is_ids(value: object) -> bool:
