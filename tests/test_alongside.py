@@ -6,7 +6,7 @@ import time
 import pytest
 
 from haven.core.alongside import Alongside
-from haven.core.diagnostics import Diagnostic, DiagnosticsError
+from haven.core.diagnostics import Diagnostic, DiagnosticsError, file_being_read
 
 
 def test_the_result_comes_back_from_the_second_process():
@@ -23,6 +23,29 @@ def test_what_the_work_raises_is_raised_by_result():
     with Alongside(fail) as work, pytest.raises(DiagnosticsError) as raised:
         work.result()
     assert raised.value.diagnostics == [Diagnostic("a.md", 1, "H001", "m", "h")]
+
+
+def test_the_file_being_read_when_the_work_failed_comes_back_with_the_error():
+    def read(path):
+        raise KeyError("title")
+
+    with Alongside(lambda: read("docs/es/index.md")) as work, pytest.raises(KeyError) as raised:
+        work.result()
+    assert file_being_read(raised.value) == "docs/es/index.md"
+
+
+class _TwoPartError(Exception):
+    def __init__(self, what, where):
+        super().__init__(f"{what} in {where}")  # its pickle holds one argument: it cannot be made again
+
+
+def test_an_error_that_cannot_be_sent_back_is_named():
+    def fail():
+        raise _TwoPartError("no title", "index.md")
+
+    with Alongside(fail) as work, pytest.raises(RuntimeError) as raised:
+        work.result()
+    assert str(raised.value) == "the second process could not send back _TwoPartError('no title in index.md')"
 
 
 def test_a_second_process_that_dies_is_named_with_its_exit_code():

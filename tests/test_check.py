@@ -73,22 +73,6 @@ def test_a_broken_anchor_only_in_arabic_and_an_encoded_fragment_that_works(fixtu
     ]
 
 
-def test_anchors_are_kept_for_the_next_check_and_a_changed_heading_is_seen(fixture_site, capsys, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(fixture_site.root / "cache"))
-    with_es_home(fixture_site, "# Sus derechos\n\n[La orden](rights/at-home.md#ask-to-see-the-warrant)\n")
-    code, out = check(fixture_site, capsys)
-    assert code == 0 and not finding_lines(out, "H061")
-    kept = json.loads((fixture_site.root / "cache" / "haven" / "anchors" / "ids.json").read_text())
-    assert ["ask-to-see-the-warrant" in ids for ids in kept.values()] == [True]
-    english = fixture_site.root / "docs" / "en" / "rights" / "at-home.md"
-    english.write_text(english.read_text().replace("## Ask to see the warrant", "## Ask for the warrant"))
-    code, out = check(fixture_site, capsys)
-    assert code == 1 and finding_lines(out, "H061") == [
-        "docs/es/index.md:9: H061 the page rights/at-home.md has no heading with the anchor "
-        "'#ask-to-see-the-warrant' (hint: copy the anchor from the heading's ¶ link on the built page)"
-    ]
-
-
 def test_a_link_to_a_folder(fixture_site, capsys):
     with_es_home(fixture_site, "# Sus derechos\n\n[Derechos](rights/)\n")
     _, out = check(fixture_site, capsys)

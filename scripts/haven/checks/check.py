@@ -8,32 +8,23 @@ scratch folder) so that MkDocs' own findings are reported too.
 from __future__ import annotations
 
 import datetime
-import hashlib
-import importlib.util
 import json
-import re
-import sys
 import tempfile
 from dataclasses import asdict
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from haven.checks import built, citations, glossary, links
-from haven.core import deadline, usercache
+from haven.checks.markdown_ids import MarkdownIds
 from haven.core.alongside import Alongside
 from haven.core.diagnostics import COMMAND, Diagnostic, DiagnosticsError, Severity
 from haven.sources import addresses, clock, directory, fingerprint, stories, translations, urgent
 from haven.sources import content as content_module
 from haven.sources import site as site_module
-from haven.sources.content import SourcePage
 from haven.sources.datafiles import DataFiles
 from haven.sources.site import Site
-
-if TYPE_CHECKING:
-    from markdown import Markdown
 
 
 def sources(site: Site, today: datetime.date, strict: bool = False, external: bool = False) -> list[Diagnostic]:
@@ -55,9 +46,7 @@ def _read_sources(
         findings += directory.findings(site, content.directory, today)
         findings += stories.review_findings(content, today)
         host = urlsplit(site.site_url or "").hostname
-        anchors = _Anchors(site)
-        findings += links.check(content, anchors, host)
-        anchors.kept.save()
+        findings += links.check(content, MarkdownIds(site), host)
         findings += links.check_data(files, host)
         findings += words.result()
     if external:
@@ -66,65 +55,6 @@ def _read_sources(
         cache = site.root / ".cache" / "haven-external.json"
         findings += externals.check(links.external(content), cache, datetime.datetime.now(datetime.UTC))
     return content, sorted(findings)
-
-
-class _Anchors:
-    """The ids a page's Markdown gives its headings and elements, rendered with the site's extensions.
-
-    Rendering needs MkDocs' config, which took half of the links check to read: the ids are kept in the user's
-    cache under a digest of the page, mkdocs.yml, this Python and its installed packages (installing, upgrading or
-    removing one changes the folder), and the config is read only for a page not kept. It is read without the
-    plugins: loading them imports each (0.3 s), and the Markdown settings do not depend on them.
-    """
-
-    def __init__(self, site: Site):
-        self.site = site
-        self.kept = usercache.KeptMap[list[str]](usercache.folder("anchors") / "ids.json", _is_ids)
-        self.settings = hashlib.sha256(
-            b"\0".join(
-                [
-                    _ANCHORS_FORMAT,
-                    sys.version.encode(),
-                    str(_packages_folder().stat().st_mtime_ns).encode(),
-                    site.config_path.read_bytes(),
-                ]
-            )
-        )
-        self.markdown: Markdown | None = None
-
-    def __call__(self, page: SourcePage) -> set[str]:
-        key = self.settings.copy()
-        key.update(page.body.encode())
-        return set(self.kept.get(key.hexdigest(), lambda: sorted(set(_ID.findall(self._render(page.body))))))
-
-    def _render(self, text: str) -> str:
-        if self.markdown is None:
-            from markdown import Markdown  # only when a page is not kept
-            from mkdocs.config import load_config
-
-            config = load_config(str(self.site.config_path), plugins=[])
-            self.markdown = Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-        self.markdown.reset()
-        deadline.start(deadline.READING, lambda page: self.site.show(page.path) if hasattr(page, "path") else None)
-        try:
-            return self.markdown.convert(text)
-        finally:
-            deadline.cancel()
-
-
-_ANCHORS_FORMAT = b"1"  # changes when what is kept changes
-_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""")
-
-
-def _packages_folder() -> Path:
-    """Where Python-Markdown is installed, found without importing it (its extensions are installed beside it)."""
-    spec = importlib.util.find_spec("markdown")
-    assert spec is not None and spec.origin is not None  # a dependency of MkDocs
-    return Path(spec.origin).parent.parent
-
-
-def _is_ids(value: object) -> bool:
-    return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
 def run(

@@ -20,7 +20,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from haven.checks import check as check_module
 from haven.commands import exchange, new_translation
 from haven.commands import stamp as stamp_module
-from haven.core.diagnostics import Diagnostic, DiagnosticsError, Severity, display_path
+from haven.core.diagnostics import Diagnostic, DiagnosticsError, Severity, display_path, file_being_read
 from haven.publish import mkdocs_warnings
 from haven.sources import addresses
 from haven.sources import content as content_module
@@ -218,7 +218,7 @@ def _run(args: argparse.Namespace) -> int:
     except Exception as exc:
         print(
             Diagnostic(
-                _file_in(exc) or str(args.config),
+                file_being_read(exc) or str(args.config),
                 1,
                 "H099",
                 f"Haven stopped on an error of its own ({type(exc).__name__}: {exc})",
@@ -228,20 +228,6 @@ def _run(args: argparse.Namespace) -> int:
         )
         return 2
     return 0
-
-
-def _file_in(exc: BaseException) -> str | None:
-    """The file Haven was reading when it failed: the innermost `path` (or `page.path`) in the traceback."""
-    frames = []
-    trace = exc.__traceback__
-    while trace is not None:
-        frames.append(trace.tb_frame)
-        trace = trace.tb_next
-    for frame in reversed(frames):
-        for value in (frame.f_locals.get("path"), getattr(frame.f_locals.get("page"), "path", None)):
-            if isinstance(value, (str, Path)) and str(value):
-                return display_path(Path(value))
-    return None
 
 
 def _sources(args: argparse.Namespace) -> int:

@@ -59,6 +59,27 @@ def display_path(path: Path, root: Path | None = None) -> str:
     return path.as_posix()
 
 
+def file_being_read(exc: BaseException) -> str | None:
+    """The file Haven was reading when `exc` was raised: the innermost `path` (or `page.path`) in its traceback,
+    or the one a second process found in its own (haven.core.alongside)."""
+    found = getattr(exc, FILE_BEING_READ, None)
+    if isinstance(found, str):
+        return found
+    frames = []
+    trace = exc.__traceback__
+    while trace is not None:
+        frames.append(trace.tb_frame)
+        trace = trace.tb_next
+    for frame in reversed(frames):
+        for value in (frame.f_locals.get("path"), getattr(frame.f_locals.get("page"), "path", None)):
+            if isinstance(value, (str, Path)) and str(value):
+                return display_path(Path(value))
+    return None
+
+
+FILE_BEING_READ = "haven_file_being_read"  # an error's attribute: where a second process raised it
+
+
 def line_holding(lines: list[str], needles: list[str], first_line: int = 1, default: int | None = None) -> int:
     """The number of the first line that holds the first needle found (the first needle tried first), the
     lines numbered from `first_line`; `default` (else `first_line`) when none holds any."""
