@@ -1,8 +1,9 @@
 """Work done in a second process while this one goes on with other work.
 
-`haven check` checks the built pages on a second core while it reads the sources: the two take about
-the same time, and neither needs the other's result. The process is forked, so the work and what it
-reads are not copied or pickled; only the result comes back, through a pipe.
+`haven check` checks the built pages on a second core while it reads the sources, and looks for the
+glossary's words while it runs its other source checks: neither half needs the other's result. The
+process is forked, so the work and what it reads are not copied or pickled; only the result comes
+back, through a pipe.
 """
 
 from __future__ import annotations
