@@ -1,6 +1,7 @@
 """The identifier gate on a corpus: every kind, in every site language, in every script's digits."""
 
 import datetime
+import json
 
 import pytest
 from babel.dates import format_date
@@ -121,3 +122,16 @@ NOT_IDENTIFIERS = [
 def test_ordinary_story_text_passes(text):
     lang = "es" if "enero" in text else "ar" if "يناير" in text else "zh" if "年" in text else "en"
     assert identifiers.find(text, lang) == []
+
+
+def test_month_names_are_kept_and_a_damaged_copy_is_read_from_babel_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    names = identifiers._month_names("es")
+    assert {"marzo", "mar"} <= set(names)
+    (kept,) = (tmp_path / "haven" / "months").iterdir()
+    kept.write_text(json.dumps(["marzo", "brumario"]), encoding="utf-8")
+    assert identifiers._month_names("es") == ["marzo", "brumario"]  # read back, not from Babel
+    kept.write_text('["marzo", "bru', encoding="utf-8")  # a copy cut short
+    assert identifiers._month_names("es") == names
+    # A language CLDR does not know is kept as such: only Haven's own names, if any.
+    assert identifiers._month_names("qq") == identifiers._month_names("qq") == []
