@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import FIXTURE_LANGUAGES, REPO, FixtureSite
 from haven.checks import check
@@ -229,3 +232,15 @@ def test_the_repository_s_glossary_is_valid_and_has_a_word_in_every_language():
     translated = {language.code for language in repository.languages if not language.default}
     assert len(found.terms) >= 14
     assert {term.id: set(term.words) for term in found.terms} == {term.id: translated for term in found.terms}
+
+
+@settings(derandomize=True, max_examples=500, deadline=None)
+@given(
+    form=st.sampled_from(["*ab", "*ab*", "*a b", "*ت", "*تر* *ك", "*", "*b, a"]),
+    text=st.text(alphabet="ab ,\u200c\0تركX", max_size=30),
+)
+def test_a_form_that_starts_with_a_star_is_found_where_re_alone_finds_it(form, text):
+    found = glossary.pattern(form)
+    alone = dataclasses.replace(found, needed=None)  # re's search over the whole text, with no search before it
+    spans = [match.span() if match else None for match in (found.search(text), alone.search(text))]
+    assert spans[0] == spans[1]

@@ -73,9 +73,14 @@ class Form:
 
     words: re.Pattern[str]
     whole: bool
+    # For a form that starts with *: the form without it, which any text holding the form holds too. re tries a
+    # leading * at every letter of a page; most pages hold no part of the form, and this finds that out first.
+    needed: re.Pattern[str] | None = None
 
     def search(self, text: str) -> re.Match[str] | None:
         """The first place the form is found in `text`, as re's search would give it."""
+        if self.needed is not None and self.needed.search(text) is None:
+            return None
         start = 0
         while (match := self.words.search(text, start)) is not None:
             if not self.whole or not (_letter_at(text, match.start() - 1) or _letter_at(text, match.end())):
@@ -96,7 +101,8 @@ def pattern(form: str) -> Form:
         core = re.escape(word.strip("*"))
         words.append((_GOES_ON if word.startswith("*") else "") + core + (_GOES_ON if word.endswith("*") else ""))
     body = r"[\s,]+".join(words)  # "ордер, подписанный судьёй": a comma may stand between words
-    return Form(re.compile(body, re.IGNORECASE), whole=not _IN_UNSPACED.search(form))
+    needed = re.compile(body.removeprefix(_GOES_ON), re.IGNORECASE) if body.startswith(_GOES_ON) else None
+    return Form(re.compile(body, re.IGNORECASE), whole=not _IN_UNSPACED.search(form), needed=needed)
 
 
 def load(site: Site, files: DataFiles | None = None) -> tuple[Glossary, list[Diagnostic]]:
