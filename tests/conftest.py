@@ -201,10 +201,12 @@ class FixtureSite:
             f"---\ntitle: {title}\nsource_hash: {source_hash}\nhuman_reviewed:{review}\n---\n\n{body}",
         )
 
-    def build(self) -> int:
+    def build(self, jobs: int = 1) -> int:
+        """`haven build`, in one process unless told: forking for a few small languages costs more than it
+        saves, and the languages built in processes of their own are tested in test_parallel_build.py."""
         from haven.commands.cli import main
 
-        return main(["-f", str(self.config), "build"])
+        return main(["-f", str(self.config), "build", "--jobs", str(jobs)])
 
     def html(self, url_path: str) -> str:
         path = self.site_dir / url_path

@@ -36,16 +36,43 @@ def whole_site_or_last_good(site) -> str:
     return "new"
 
 
+def fresh_folders(site) -> set:
+    """The folders builds fill before swapping one in; a killed build's stays until the next build starts."""
+    return set(site.root.glob(f".{site.site_dir.name}-new-*"))
+
+
+# From start-up to the swap, each moment seen in the folder the build fills rather than guessed with a
+# timer: a build that runs slower (coverage, a busy machine) is still killed at the same step.
+MOMENTS = {
+    "starting": lambda folder: True,
+    "building the languages": lambda folder: folder is not None,
+    "finishing the merged site": lambda folder: folder is not None and (folder / "es").is_dir(),
+    "about to swap": lambda folder: folder is not None and (folder / ".haven-build").is_file(),
+}
+
+
+def kill_when(site, moment) -> bool:
+    """Start a build and kill it (its language processes too) at that moment: False if it ended first."""
+    left_before = fresh_folders(site)
+    build = start(site)
+    while not moment(next(iter(fresh_folders(site) - left_before), None)):
+        if build.poll() is not None:
+            return False
+        time.sleep(0.002)
+    os.killpg(build.pid, signal.SIGKILL)
+    build.wait()
+    return True
+
+
 def test_a_build_killed_at_any_moment_leaves_a_whole_site(tmp_path):
     site = make(tmp_path)
-    seen = []
-    for moment in (0.3, 1.5, 3.0, 4.5, 6.0):  # from reading the sources to swapping the site in
-        build = start(site)
-        time.sleep(moment)
-        os.killpg(build.pid, signal.SIGKILL)
-        build.wait()
-        seen.append(whole_site_or_last_good(site))
-    assert "last good" in seen  # at least one kill landed mid-build
+    for name, moment in MOMENTS.items():
+        killed = kill_when(site, moment)
+        if name == "about to swap":
+            whole_site_or_last_good(site)  # the swap may have happened: either site, whole
+        else:
+            assert killed, f"the build ended before {name}"
+            assert whole_site_or_last_good(site) == "last good", name
     build = start(site)
     assert build.wait() == 0
     assert whole_site_or_last_good(site) == "new"

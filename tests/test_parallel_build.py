@@ -63,7 +63,7 @@ def test_a_language_that_fails_in_its_process_stops_the_build_and_says_where(fix
     good = fixture_site.html("rights/at-home/")
     capsys.readouterr()
     fixture_site.translate("ar", "rights/at-home.md", "إذا جاء العملاء", "# إذا جاء العملاء\n\n[رابط](gone.md)\n")
-    assert fixture_site.build() == 1
+    assert fixture_site.build(jobs=2) == 1
     err = capsys.readouterr().err
     # MkDocs' own warning, made in the Arabic build's process, reaches the person running the build, once, at
     # the line of the Arabic page, in Haven's words.
