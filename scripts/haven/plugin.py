@@ -46,6 +46,7 @@ from haven.render import (
     static_i18n,
     templatecache,
     templates,
+    themefiles,
 )
 from haven.sources import clock, stories
 from haven.sources import content as content_module
@@ -129,12 +130,15 @@ class HavenPlugin(BasePlugin[HavenConfig]):
                 content.site.show(content.site.docs_dir / page.file.src_uri) if isinstance(page, Page) else None
             ),
         )
+        themefiles.keep()  # for MkDocs' listing of the theme's files, next
 
     def on_build_error(self, *, error: Exception) -> None:
         deadline.cancel()
+        themefiles.stop()
 
     def on_files(self, files, *, config: MkDocsConfig):
         """Leave out, in every language, the stories whose consent is pending or withdrawn."""
+        themefiles.stop()
         content = self._content()
         for file in list(files):
             if file.src_uri.endswith(".md") and content.site.split_src(file.src_uri)[1] in self.unpublished:
