@@ -21,11 +21,14 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 BENCH_READY := $(VENV)/.bench-ready
 LIGHTHOUSE_READY := bench/node_modules/.ready
-CHROMIUM ?= /usr/bin/chromium
+# The browser tests and `haven verify` drive Chromium's headless shell: the browser's engine without its
+# desktop layers, at about half its CPU time a page. Lighthouse needs the whole browser (make bench).
+CHROMIUM ?= /usr/bin/chromium-headless-shell
+BENCH_CHROMIUM ?= /usr/bin/chromium
 # Processes building languages at once; empty: one per core.
 JOBS ?=
 
-.PHONY: setup serve build check audit test test-quick bench chromium clean
+.PHONY: setup serve build check audit test test-quick bench chromium bench-chromium clean
 
 setup: $(READY)
 
@@ -118,13 +121,13 @@ verify: setup chromium
 	@test -n "$(URL)" || { echo "make verify needs the site's address: make verify URL=https://haven.example/" >&2; exit 2; }
 	HAVEN_CHROMIUM=$(CHROMIUM) $(BIN)/haven verify "$(URL)"
 
-bench: setup chromium $(BENCH_READY) $(LIGHTHOUSE_READY)
+bench: setup bench-chromium $(BENCH_READY) $(LIGHTHOUSE_READY)
 	$(BIN)/python bench/build_time.py
 	$(BIN)/python bench/page_weight.py
 	$(BIN)/python bench/offline_packs.py
 	$(BIN)/python bench/slow_markdown.py
-	HAVEN_CHROMIUM=$(CHROMIUM) $(BIN)/python bench/search_engines.py
-	HAVEN_CHROMIUM=$(CHROMIUM) $(BIN)/python bench/lighthouse.py
+	HAVEN_CHROMIUM=$(BENCH_CHROMIUM) $(BIN)/python bench/search_engines.py
+	HAVEN_CHROMIUM=$(BENCH_CHROMIUM) $(BIN)/python bench/lighthouse.py
 
 $(BENCH_READY): bench/requirements.lock $(READY)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r bench/requirements.lock
@@ -136,18 +139,25 @@ $(LIGHTHOUSE_READY): bench/package-lock.json
 	npm ci --prefix bench --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Browser tests drive Debian's Chromium. Installed here when missing and we are
-# root; elsewhere we stop with a clear message rather than skip those tests.
-chromium:
-	@if [ ! -x "$(CHROMIUM)" ]; then \
+# Debian's package of the browser at that path (chromium-headless-shell, chromium), installed here when
+# missing and we are root; elsewhere we stop with a clear message rather than skip the browser tests.
+define install_chromium
+	@if [ ! -x "$(1)" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "Installing Debian's chromium for the browser tests..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    echo "Installing Debian's $(notdir $(1)) for the browser tests..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(notdir $(1)) >/dev/null; \
 	  else \
-	    echo "make test needs Chromium at $(CHROMIUM): install Debian's 'chromium' package (sudo apt-get install chromium) or set CHROMIUM=/path/to/chromium." >&2; \
+	    echo "make $(2) needs Chromium at $(1): install Debian's '$(notdir $(1))' package (sudo apt-get install $(notdir $(1))) or set $(3)=/path/to/it." >&2; \
 	    exit 1; \
 	  fi; \
 	fi
+endef
+
+chromium:
+	$(call install_chromium,$(CHROMIUM),test,CHROMIUM)
+
+bench-chromium:
+	$(call install_chromium,$(BENCH_CHROMIUM),bench,BENCH_CHROMIUM)
 
 clean:
 	rm -rf site .site-new-* .site-old-* .pytest_cache

@@ -24,8 +24,8 @@ PICTURES = ["--disable-partial-raster"]
 def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
         pytest.fail(
-            f"Chromium is not installed at {CHROMIUM}. Run 'make test', which installs Debian's chromium, "
-            "or set HAVEN_CHROMIUM to its path. Browser tests are never skipped."
+            f"Chromium is not installed at {CHROMIUM}. Run 'make test', which installs Debian's "
+            "chromium-headless-shell, or set HAVEN_CHROMIUM to its path. Browser tests are never skipped."
         )
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=FLAGS + PICTURES)

@@ -77,8 +77,9 @@ class Phone:
 
     def visit(self, url: str, settle: bool = True):
         """settle=False: this page's scripts were seen settling on another page; do not wait for them again."""
-        # Leave the last page first: its search worker may still be fetching.
-        self.page.goto("about:blank")
+        if self.javascript and self.page_scripts:
+            # Leave the last page first: its search worker may still be fetching.
+            self.page.goto("about:blank")
         self.requests.clear()
         self.context.clear_cookies()
         self.page.goto(url, wait_until="load")

@@ -183,8 +183,8 @@ def run(site: Site, base: str, paths: list[str]) -> int:
     """`haven verify`: check the pages in Debian's Chromium and print what is wrong; 1 when anything is."""
     if not chromium.EXECUTABLE.exists():
         print(
-            f"verify needs Chromium at {chromium.EXECUTABLE}: install Debian's 'chromium' package or set "
-            "HAVEN_CHROMIUM to its path (make verify does both).",
+            f"verify needs Chromium at {chromium.EXECUTABLE}: install Debian's 'chromium-headless-shell' package "
+            "or set HAVEN_CHROMIUM to its path (make verify does both).",
             file=sys.stderr,
         )
         return 2
