@@ -2,7 +2,7 @@
 #   make serve   build and serve the site on http://127.0.0.1:8000 (live reload);
 #                LANG=es builds only English and Spanish, for a quick preview
 #   make test    run every test, browser tests included, and measure line coverage (fails below 90 %)
-#   make test-quick   the tests that build no whole site and drive no browser (about 30 s)
+#   make test-quick   the tests that build no whole site and drive no browser (about 20 s)
 #   make verify URL=https://haven.example/   check a served copy of the site in Chromium: no request
 #                to another host, no Content-Security-Policy violation (haven verify)
 #   make build   build the site into site/ (replaced only when the build succeeds), every core
