@@ -30,7 +30,10 @@ JOBS ?=
 
 .PHONY: setup serve build check audit test test-quick bench chromium bench-chromium clean
 
+# Haven's own modules compiled ahead, when they changed: where PYTHONDONTWRITEBYTECODE is set (as in some
+# CI images), Python would otherwise compile every one of them again in every haven command and test process.
 setup: $(READY)
+	@$(BIN)/python -m compileall -q scripts/haven
 
 # Reinstall whenever the pins or the package metadata change.
 $(READY): requirements.lock pyproject.toml
