@@ -263,6 +263,9 @@ def fake_bin(tmp_path: Path, actionlint_exit: int, haven_exit: int, ruff_exit: i
         lines = "".join(f"echo '{name}: {line}'\n" for line in says)
         tool.write_text(f"#!/bin/sh\n{lines}echo '{name} to stderr' >&2\nexit {code}\n")
         tool.chmod(tool.stat().st_mode | stat.S_IXUSR)
+    python = bin_dir / "python"  # make setup's compile of Haven's modules, which has nothing to say
+    python.write_text("#!/bin/sh\nexit 0\n")
+    python.chmod(python.stat().st_mode | stat.S_IXUSR)
     ready = tmp_path / "ready"
     ready.touch()
     return bin_dir
