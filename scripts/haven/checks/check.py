@@ -14,8 +14,6 @@ from dataclasses import asdict
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
-from mkdocs.exceptions import Abort, ConfigurationError, PluginError
-
 from haven.checks import built, citations, glossary, links
 from haven.checks.markdown_ids import MarkdownIds
 from haven.core.alongside import Alongside
@@ -90,7 +88,10 @@ def run(
     content, findings = _read_sources(site, today, strict, external)
     if any(f.severity is Severity.ERROR for f in findings):
         return findings, not_built
-    from haven.publish import build as build_module  # MkDocs' build machinery: only when a build is needed
+    # MkDocs' build machinery and its errors (which load click): only when a build is needed.
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+    from haven.publish import build as build_module
 
     with tempfile.TemporaryDirectory(prefix="haven-check-") as scratch:
         scratch_site = Path(scratch) / "site"

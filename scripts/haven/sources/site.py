@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 
 import material
 from babel import Locale, UnknownLocaleError
-from mkdocs.utils import dirname_to_title
 
 from haven.core import yamlsource
 from haven.core.diagnostics import Diagnostic, DiagnosticsError, display_path
@@ -160,6 +159,10 @@ def load(config_path: Path) -> Site:
 
 def _folder_titles(english: Path) -> tuple[tuple[str, None], ...]:
     """The section titles MkDocs' automatic navigation makes of the English folders."""
+    # Imported here, for sites without a nav only: MkDocs' utils load click and more, 30 ms of every
+    # `haven check` with MkDocs' exceptions.
+    from mkdocs.utils import dirname_to_title
+
     folders = sorted(p for p in english.rglob("*") if p.is_dir()) if english.is_dir() else []
     return tuple(dict.fromkeys((dirname_to_title(p.name), None) for p in folders))
 
