@@ -53,6 +53,9 @@ def shot(phone: Phone, url: str) -> Image.Image:
         " document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]; }",
         STILL,
     )
+    # From the top: a page opened at an anchor (#il) is scrolled, and a picture of the whole page drew
+    # Material's sticky header where the screen was, at one of two places from one load to the next.
+    page.evaluate("() => window.scrollTo(0, 0)")
     return Image.open(io.BytesIO(page.screenshot(full_page=True))).convert("RGB")
 
 
