@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from haven.commands import exchange, export, import_translation, pagetexts
+from haven.commands import exchangeformats, export, import_translation, pagetexts
 from haven.sources import site
 
 
@@ -22,7 +22,7 @@ def real_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-@pytest.mark.parametrize("form", sorted(exchange.FORMATS))
+@pytest.mark.parametrize("form", sorted(exchangeformats.FORMATS))
 def test_export_then_import_changes_no_byte_of_any_page(real_copy: Path, tmp_path: Path, form: str):
     the_site = site.load(real_copy / "mkdocs.yml")
     pages = pagetexts.english_pages(the_site)

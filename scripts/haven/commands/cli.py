@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from haven.checks import check as check_module
-from haven.commands import exchange, new_translation
+from haven.commands import exchangeformats, new_translation
 from haven.commands import stamp as stamp_module
 from haven.core.diagnostics import Diagnostic, DiagnosticsError, Severity, display_path, file_being_read
 from haven.publish import mkdocs_warnings
@@ -79,7 +79,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("lang", help="the language code, e.g. es")
     export.add_argument("pages", nargs="*", help="English pages, e.g. rights/at-home.md (default: every page)")
-    export.add_argument("--format", choices=tuple(exchange.FORMATS), default="po", help="default: %(default)s")
+    export.add_argument("--format", choices=tuple(exchangeformats.FORMATS), default="po", help="default: %(default)s")
     export.add_argument(
         "-o", "--output", type=Path, required=True, help="the folder to write into (files go in <folder>/<lang>/)"
     )

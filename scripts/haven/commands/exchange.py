@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
-from typing import TYPE_CHECKING
+
+from lxml import etree
+from translate.storage import base, pypo, xliff
 
 from haven.core.diagnostics import COMMAND, Diagnostic, DiagnosticsError
 
-if TYPE_CHECKING:
-    from translate.storage import base, pypo, xliff
-
-# Format name -> the file name's ending.
-FORMATS = {"po": ".po", "xliff": ".xlf"}
+_READERS: dict[str, type[base.TranslationStore]] = {
+    ".po": pypo.pofile,
+    ".xlf": xliff.xlifffile,
+    ".xliff": xliff.xlifffile,
+}
 # Header fields, as PO header lines and as XLIFF header notes.
 _FIELDS = {
     "lang": "X-Haven-Language",
@@ -50,14 +51,6 @@ class Entry:
     previous: str = ""  # the English text the translation was made from, when it has changed since
 
 
-def _stores() -> tuple[ModuleType, ModuleType]:
-    """translate-toolkit's PO and XLIFF modules, imported on first use: every `haven` command reads FORMATS,
-    and only export and import write or read files (importing them took 20 ms of every `haven check`)."""
-    from translate.storage import pypo, xliff
-
-    return pypo, xliff
-
-
 def write(path: Path, form: str, header: Header, entries: list[Entry]) -> None:
     store = _po(header, entries) if form == "po" else _xliff(header, entries)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -66,8 +59,7 @@ def write(path: Path, form: str, header: Header, entries: list[Entry]) -> None:
 
 def read(path: Path, shown: str) -> tuple[Header, list[Entry]]:
     """The file's header and entries; a finding when it is not a file `haven export` wrote."""
-    pypo, xliff = _stores()
-    reader = {".po": pypo.pofile, ".xlf": xliff.xlifffile, ".xliff": xliff.xlifffile}.get(path.suffix.lower())
+    reader = _READERS.get(path.suffix.lower())
     if not path.is_file():
         raise _unreadable(shown, "there is no such file")
     if reader is None:
@@ -89,7 +81,6 @@ def read(path: Path, shown: str) -> tuple[Header, list[Entry]]:
 
 
 def _po(header: Header, entries: list[Entry]) -> pypo.pofile:
-    pypo, _ = _stores()
     store = pypo.pofile()
     store.updateheader(
         add=True,
@@ -105,10 +96,7 @@ def _po(header: Header, entries: list[Entry]) -> pypo.pofile:
 
 
 def _xliff(header: Header, entries: list[Entry]) -> xliff.xlifffile:
-    from lxml import etree
-
-    _, xliff = _stores()
-    store = xliff.xlifffile(sourcelanguage="en", targetlanguage=header.lang)
+    store: xliff.xlifffile = xliff.xlifffile(sourcelanguage="en", targetlanguage=header.lang)
     filenode = store.getfilenode("NoName")
     store.setfilename(filenode, f"docs/en/{header.page}")
     # XLIFF 1.1 wants <header> before <body>.
@@ -125,7 +113,6 @@ def _xliff(header: Header, entries: list[Entry]) -> xliff.xlifffile:
 
 
 def _describe(unit: base.TranslationUnit, entry: Entry) -> None:
-    pypo, xliff = _stores()
     if entry.location:
         unit.addlocation(entry.location)
     for note in entry.notes:
@@ -145,7 +132,6 @@ def _describe(unit: base.TranslationUnit, entry: Entry) -> None:
 
 
 def _header_values(store: base.TranslationStore) -> dict[str, str]:
-    pypo, xliff = _stores()
     if isinstance(store, pypo.pofile):
         return {name: str(value) for name, value in store.parseheader().items()}
     assert isinstance(store, xliff.xlifffile)
@@ -161,14 +147,12 @@ def _header_values(store: base.TranslationStore) -> dict[str, str]:
 def _needs_review(unit: base.TranslationUnit) -> bool:
     """Fuzzy in PO; in XLIFF, a target whose state is below "translated" (platforms mark a text
     "translated" or "final" once a translator accepted it, whether or not it was "approved")."""
-    _, xliff = _stores()
     if isinstance(unit, xliff.xliffunit):
         return bool(unit.target) and unit.get_state_n() < unit.S_TRANSLATED
     return unit.isfuzzy()
 
 
 def _key(unit: base.TranslationUnit) -> str:
-    _, xliff = _stores()
     if isinstance(unit, xliff.xliffunit):
         return str(unit.xmlelement.get("id") or "")
     return unit.getcontext()

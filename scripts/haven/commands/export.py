@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from haven.commands import exchange, pagetexts
+from haven.commands import exchange, exchangeformats, pagetexts
 from haven.commands.pagetexts import PageTexts
 from haven.core.diagnostics import Diagnostic, DiagnosticsError, Severity, raise_for_errors
 from haven.sources import changes, glossary, translations
@@ -47,7 +47,7 @@ def export(
             translations.source_hash(source.page),
             (translated and translated.made_from) or "none",
         )
-        target = output / lang / Path(source.page.rel).with_suffix(exchange.FORMATS[form])
+        target = output / lang / Path(source.page.rel).with_suffix(exchangeformats.FORMATS[form])
         exchange.write(target, form, header, _entries(site, source, translated, notes))
         written.append(target)
     return written, warnings
