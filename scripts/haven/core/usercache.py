@@ -31,8 +31,13 @@ def write(path: Path, data: bytes, keep: int | None = None) -> None:
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".", delete=False) as file:
-            file.write(data)
-        os.replace(file.name, path)
+            try:
+                file.write(data)
+                file.close()
+                os.replace(file.name, path)
+            except OSError:  # a full disk: the half-written file does not stay beside the entries
+                os.unlink(file.name)
+                raise
         if keep is not None:
             _prune(path.parent, keep)
 
