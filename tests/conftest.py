@@ -7,6 +7,7 @@ import fcntl
 import os
 import re
 import shutil
+import tempfile
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -23,6 +24,11 @@ REPO = Path(__file__).resolve().parents[1]
 # processes it starts (haven.sources.clock reads it).
 FIXTURE_TODAY = "2026-12-01"
 os.environ["HAVEN_TODAY"] = FIXTURE_TODAY
+
+# Haven's cache (haven.core.usercache) is the run's own, as on a fresh machine: no test passes on what an
+# earlier run or the user's own builds left in ~/.cache/haven, and the run leaves nothing there. Removed at exit.
+_CACHE = tempfile.TemporaryDirectory(prefix="haven-test-cache-")
+os.environ["XDG_CACHE_HOME"] = _CACHE.name
 
 
 def _latest_recorded_day(root: Path) -> str:
