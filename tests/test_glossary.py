@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURE_LANGUAGES, REPO, FixtureSite
-from haven.checks import check
+from haven.checks import sourcechecks
 from haven.commands.cli import main
 from haven.sources import glossary
 from haven.sources import site as site_module
@@ -42,7 +42,7 @@ def site(tmp_path) -> FixtureSite:
 
 
 def findings(site: FixtureSite, strict: bool = False, codes: tuple[str, ...] = ("H100",)) -> list[str]:
-    found = check.sources(site_module.load(site.config), TODAY, strict)
+    found = sourcechecks.sources(site_module.load(site.config), TODAY, strict)
     return [finding.format() for finding in found if finding.code in codes]
 
 

@@ -12,47 +12,12 @@ import json
 import tempfile
 from dataclasses import asdict
 from pathlib import Path, PurePosixPath
-from urllib.parse import urlsplit
 
-from haven.checks import built, citations, glossary, links
-from haven.checks.markdown_ids import MarkdownIds
+from haven.checks import built
 from haven.core.alongside import Alongside
 from haven.core.diagnostics import COMMAND, Diagnostic, DiagnosticsError, Severity
-from haven.sources import addresses, clock, directory, fingerprint, stories, translations, urgent
-from haven.sources import content as content_module
+from haven.sources import clock, fingerprint
 from haven.sources import site as site_module
-from haven.sources.datafiles import DataFiles
-from haven.sources.site import Site
-
-
-def sources(site: Site, today: datetime.date, strict: bool = False, external: bool = False) -> list[Diagnostic]:
-    """Findings about the sources alone: front matter, strings, translations, links."""
-    return _read_sources(site, today, strict, external)[1]
-
-
-def _read_sources(
-    site: Site, today: datetime.date, strict: bool, external: bool
-) -> tuple[content_module.Content, list[Diagnostic]]:
-    """The content as read, and the findings about it (the built site's check needs both)."""
-    files = DataFiles(site)
-    content, findings = content_module.collect(site, files)
-    # The glossary's words are looked for on another core while the other checks run: it is the longest of them.
-    with Alongside(lambda: glossary.findings(content, strict)) as words:
-        findings += translations.findings(content, today, strict)
-        findings += citations.findings(content, today, strict)
-        findings += urgent.findings(site, content.urgent, today)
-        findings += directory.findings(site, content.directory, today)
-        findings += stories.review_findings(content, today)
-        host = urlsplit(site.site_url or "").hostname
-        findings += links.check(content, MarkdownIds(site), host)
-        findings += links.check_data(files, host)
-        findings += words.result()
-    if external:
-        from haven.checks import externals  # urllib's HTTP machinery: only when other sites are visited
-
-        cache = site.root / ".cache" / "haven-external.json"
-        findings += externals.check(links.external(content), cache, datetime.datetime.now(datetime.UTC))
-    return content, sorted(findings)
 
 
 def run(
@@ -75,17 +40,19 @@ def run(
     today = today or clock.today(site)
     site_dir = site_dir or Path(config_path).resolve().parent / "site"
 
-    def published(folder: Path) -> list[Diagnostic]:
-        return addresses.findings(content.addresses, site, folder, stories.unpublished(content, today))
-
     if fingerprint.is_fresh(site, site_dir):
-        # The built pages are checked on a second core while the sources are read: both take about as long.
+        # The built pages are checked on a second core while the sources are read: both take about as long. The
+        # source checks are imported only once that has started, so that their import runs beside it too.
         with Alongside(lambda: built.check(site, site_dir)) as built_pages:
-            content, findings = _read_sources(site, today, strict, external)
+            from haven.checks import sourcechecks
+
+            content, findings = sourcechecks.read(site, today, strict, external)
             if any(f.severity is Severity.ERROR for f in findings):
                 return findings, not_built
-            return sorted(findings + built_pages.result() + published(site_dir)), None
-    content, findings = _read_sources(site, today, strict, external)
+            return sorted(findings + built_pages.result() + sourcechecks.published(content, site_dir, today)), None
+    from haven.checks import sourcechecks
+
+    content, findings = sourcechecks.read(site, today, strict, external)
     if any(f.severity is Severity.ERROR for f in findings):
         return findings, not_built
     # MkDocs' build machinery and its errors (which load click): only when a build is needed.
@@ -110,7 +77,10 @@ def run(
                 )
             )
             return findings, None
-        return sorted(findings + built.check(site, scratch_site) + published(scratch_site)), None
+        return (
+            sorted(findings + built.check(site, scratch_site) + sourcechecks.published(content, scratch_site, today)),
+            None,
+        )
 
 
 def summary(findings: list[Diagnostic]) -> str:

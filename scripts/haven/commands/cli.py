@@ -16,13 +16,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from haven.checks import check as check_module
-from haven.commands import exchangeformats, new_translation
-from haven.commands import stamp as stamp_module
+from haven.commands import exchangeformats
 from haven.core.diagnostics import Diagnostic, DiagnosticsError, Severity, display_path, file_being_read
 from haven.publish import mkdocs_warnings
-from haven.sources import addresses
-from haven.sources import content as content_module
 from haven.sources import site as site_module
+
+# The verbs' own modules are imported by each verb: `haven check` starts its second process before it loads
+# the content's readers and their pydantic models (haven.checks.check).
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -160,12 +160,16 @@ def _run(args: argparse.Namespace) -> int:
         elif args.verb == "check":
             return _check(args)
         elif args.verb == "stamp":
+            from haven.commands import stamp as stamp_module
+
             site = site_module.load(args.config)
             for path in stamp_module.translations_named(site, args.paths):
                 shown, old, new = stamp_module.stamp(site, path)
                 print(f"{shown}: source_hash {old or '(none)'} -> {new}")
         elif args.verb == "review":
             from haven.commands import review as review_module
+            from haven.commands import stamp as stamp_module
+            from haven.sources import content as content_module
 
             content = content_module.load(site_module.load(args.config))
             for path in stamp_module.translations_named(content.site, args.paths):
@@ -176,6 +180,7 @@ def _run(args: argparse.Namespace) -> int:
             return changes_module.run(site_module.load(args.config), args.paths, sys.stdout, sys.stdout.isatty())
         elif args.verb == "status":
             from haven.publish import status as status_module  # Jinja: only for this verb
+            from haven.sources import content as content_module
 
             content, _ = content_module.collect(site_module.load(args.config))
             rows = status_module.compute(content)
@@ -206,6 +211,8 @@ def _run(args: argparse.Namespace) -> int:
         elif args.verb == "import":
             return _import(args)
         elif args.verb == "new-translation":
+            from haven.commands import new_translation
+
             target = new_translation.start(site_module.load(args.config), args.lang, args.page)
             print(f"Started {target}: translate the title, the description and the text, then run make serve.")
     except DiagnosticsError as exc:
@@ -238,6 +245,7 @@ def _run(args: argparse.Namespace) -> int:
 
 def _sources(args: argparse.Namespace) -> int:
     from haven.checks import sourcewatch  # httpx and pdfium: only when sources are visited
+    from haven.sources import content as content_module
 
     content = content_module.load(site_module.load(args.config))
     cited = sourcewatch.citations(content, args.files)
@@ -254,6 +262,7 @@ def _sources(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from haven.commands import export as export_module
+    from haven.commands import new_translation
 
     the_site = site_module.load(args.config)
     pages = [new_translation.relative(the_site, page) for page in args.pages]
@@ -284,6 +293,7 @@ def _import(args: argparse.Namespace) -> int:
 def _add_addresses(config: Path) -> None:
     """Build into a scratch folder and list every page it has that the published list lacks."""
     from haven.publish import build as build_module
+    from haven.sources import addresses
 
     the_site = site_module.load(config)
     published = the_site.strings_dir.parent / addresses.PUBLISHED
