@@ -8,12 +8,13 @@ only makes the next build slower.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -40,6 +41,26 @@ def write(path: Path, data: bytes, keep: int | None = None) -> None:
                 raise
         if keep is not None:
             _prune(path.parent, keep)
+
+
+def kept_json(
+    kind: str,
+    key: Iterable[str],
+    make: Callable[[], T],
+    to_json: Callable[[T], object],
+    from_json: Callable[[Any], T],
+) -> T:
+    """What `make()` gives, kept as one JSON file in the folder `kind` under a digest of `key` (everything the
+    result depends on). `from_json` raises ValueError, KeyError or TypeError on a value it could not have been
+    given: a copy cut short or edited by hand is made again."""
+    path = folder(kind) / f"{hashlib.sha256(chr(0).join(key).encode()).hexdigest()}.json"
+    try:
+        return from_json(json.loads(path.read_bytes()))
+    except (OSError, ValueError, KeyError, TypeError):  # not kept yet, or not whole
+        pass
+    made = make()
+    write(path, json.dumps(to_json(made), ensure_ascii=False).encode("utf-8"))
+    return made
 
 
 def _prune(folder: Path, keep: int) -> None:

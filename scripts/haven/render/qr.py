@@ -13,9 +13,7 @@ version and the drawing settings.
 from __future__ import annotations
 
 import base64
-import hashlib
 import io
-import json
 from dataclasses import dataclass
 from html import escape
 from urllib.parse import quote
@@ -43,28 +41,24 @@ class Code:
 
 def make(url: str) -> Code:
     """The code for `url`, from the cache or drawn (and kept) now."""
-    key = hashlib.sha256(f"{segno.__version__}\0{_ERROR}\0{url}".encode()).hexdigest()
-    kept = usercache.folder("qr") / f"{key}.json"
-    try:
-        data = json.loads(kept.read_bytes())
-        return Code(data["screen"], data["printed"], base64.b64decode(data["png"], validate=True))
-    except (OSError, ValueError, KeyError, TypeError):  # not kept yet, or not whole: drawn again
-        pass
+    return usercache.kept_json(
+        "qr",
+        (segno.__version__, _ERROR, url),
+        lambda: _draw(url),
+        lambda code: {"screen": code.screen, "printed": code.printed, "png": base64.b64encode(code.png).decode()},
+        lambda data: Code(data["screen"], data["printed"], base64.b64decode(data["png"], validate=True)),
+    )
+
+
+def _draw(url: str) -> Code:
     code = segno.make_qr(url, error=_ERROR)
     buffer = io.BytesIO()
     code.save(buffer, kind="png", scale=10, border=4)
-    drawn = Code(
+    return Code(
         screen=code.svg_inline(scale=1, border=4, omitsize=True, svgclass="haven-qr", lineclass=None),
         printed=code.svg_inline(scale=1, border=0, omitsize=True, lineclass=None),
         png=buffer.getvalue(),
     )
-    usercache.write(
-        kept,
-        json.dumps(
-            {"screen": drawn.screen, "printed": drawn.printed, "png": base64.b64encode(drawn.png).decode()}
-        ).encode(),
-    )
-    return drawn
 
 
 def svg(code: Code, label: str) -> str:

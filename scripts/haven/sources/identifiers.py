@@ -14,8 +14,6 @@ this module.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -199,17 +197,15 @@ def _cldr_month_names(lang: str) -> list[str] | None:
     """CLDR's month names in `lang` (None if CLDR does not know it), kept in the user's cache
     (haven.core.usercache) under Babel's version: reading a language's locale data takes about 4 ms, 0.04 s
     of every check and build of twelve languages."""
-    key = hashlib.sha256(f"{babel.__version__}\0{lang}".encode()).hexdigest()
-    kept = usercache.folder("months") / f"{key}.json"
-    try:
-        names = json.loads(kept.read_bytes())
-        if names is None or (isinstance(names, list) and all(isinstance(name, str) for name in names)):
-            return names
-    except (OSError, ValueError):  # not kept yet, or not whole: read from Babel again
-        pass
-    names = _read_cldr_month_names(lang)
-    usercache.write(kept, json.dumps(names, ensure_ascii=False).encode("utf-8"))
-    return names
+    return usercache.kept_json(
+        "months", (babel.__version__, lang), lambda: _read_cldr_month_names(lang), lambda names: names, _kept_names
+    )
+
+
+def _kept_names(kept: object) -> list[str] | None:
+    if kept is None or (isinstance(kept, list) and all(isinstance(name, str) for name in kept)):
+        return kept
+    raise ValueError("not a list of month names")
 
 
 def _read_cldr_month_names(lang: str) -> list[str] | None:
