@@ -1,6 +1,7 @@
 # Haven: every command a person or CI needs. Each target sets up .venv first.
 #   make serve   build and serve the site on http://127.0.0.1:8000 (live reload);
-#                LANG=es builds only English and Spanish, for a quick preview
+#                LANG=es builds only English and Spanish, for a quick preview;
+#                ADDR=127.0.0.1:8001 serves on another address
 #   make test    run every test, browser tests included, and measure line coverage (fails below 90 %)
 #   make test-quick   the tests that build no whole site and drive no browser (about 20 s)
 #   make verify URL=https://haven.example/   check a served copy of the site in Chromium: no request
@@ -46,8 +47,10 @@ $(READY): requirements.lock pyproject.toml
 # line counts: the shell's LANG (the locale, e.g. C.UTF-8) is not a site language.
 PREVIEW_LANG := $(if $(filter command line,$(origin LANG)),$(LANG))
 
+ADDR ?= 127.0.0.1:8000
+
 serve: setup
-	$(BIN)/haven serve --lang "$(PREVIEW_LANG)"
+	$(BIN)/haven serve --lang "$(PREVIEW_LANG)" --dev-addr "$(ADDR)"
 
 build: setup
 	$(BIN)/haven build --jobs "$(JOBS)"

@@ -46,6 +46,19 @@ def test_an_unknown_language_is_refused_before_anything_is_built(fixture_site, c
     assert not fixture_site.site_dir.exists()
 
 
+def test_an_address_in_use_is_refused_before_anything_is_built(fixture_site, capsys):
+    from haven.commands.cli import main
+
+    with socket.create_server(("127.0.0.1", 0)) as earlier_preview:
+        address = f"127.0.0.1:{earlier_preview.getsockname()[1]}"
+        assert main(["-f", str(fixture_site.config), "serve", "--lang", "es", "-a", address]) == 2
+    assert capsys.readouterr().err == (
+        f"serve: {address} is in use, perhaps by another preview: stop it, or serve on another address, "
+        "e.g. make serve ADDR=127.0.0.1:8001\n"
+    )
+    assert not fixture_site.site_dir.exists()
+
+
 @pytest.mark.parametrize(
     "command_line, expected",
     [

@@ -195,7 +195,7 @@ def _run(args: argparse.Namespace) -> int:
 
             try:
                 preview.serve(args.config, site_module.load(args.config), args.lang or None, args.dev_addr)
-            except static_i18n.UnknownLanguage as exc:
+            except (static_i18n.UnknownLanguage, preview.AddressInUse) as exc:
                 print(f"serve: {exc}", file=sys.stderr)
                 return 2
         elif args.verb == "addresses":

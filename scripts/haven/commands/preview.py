@@ -10,6 +10,8 @@ reload included), which reads the configuration afresh at every rebuild.
 
 from __future__ import annotations
 
+import errno
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -19,14 +21,39 @@ from haven.sources.site import Site
 ADDRESS = "127.0.0.1:8000"
 
 
+class AddressInUse(Exception):
+    pass
+
+
 def serve(config_path: Path, site: Site, lang: str | None, address: str = ADDRESS) -> None:
     """Serve the site (every language, or English and `lang`) with live reload until interrupted."""
     from mkdocs.commands.serve import serve as mkdocs_serve  # MkDocs' build machinery: slow to import
 
     static_i18n.limit([], site, lang)  # an unknown language is refused before anything is built
+    _refuse_a_busy(address)
     # MkDocs takes options given here over the file's, at every rebuild.
     plugins = with_preview_language(config_path, lang) if lang else None
     mkdocs_serve(str(config_path), livereload=True, dev_addr=address, plugins=plugins)
+
+
+def _refuse_a_busy(address: str) -> None:
+    """Stop before building when another server (often an earlier preview) holds the address: MkDocs would
+    build the whole site first, then fail on it with an error of its own."""
+    host, _, port = address.rpartition(":")
+    try:
+        family, kind, _, _, where = socket.getaddrinfo(host.strip("[]"), int(port), type=socket.SOCK_STREAM)[0]
+    except (OSError, ValueError):  # not an address: MkDocs names what is wrong with it
+        return
+    with socket.socket(family, kind) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as MkDocs' server binds
+        try:
+            probe.bind(where)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise AddressInUse(
+                    f"{address} is in use, perhaps by another preview: stop it, or serve on another address, "
+                    "e.g. make serve ADDR=127.0.0.1:8001"
+                ) from None
 
 
 def with_preview_language(config_path: Path, lang: str) -> dict[str, Any]:
