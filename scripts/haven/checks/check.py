@@ -7,6 +7,7 @@ scratch folder) so that MkDocs' own findings are reported too.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import json
 import tempfile
@@ -40,21 +41,17 @@ def run(
     today = today or clock.today(site)
     site_dir = site_dir or Path(config_path).resolve().parent / "site"
 
-    if fingerprint.is_fresh(site, site_dir):
-        # The built pages are checked on a second core while the sources are read: both take about as long. The
-        # source checks are imported only once that has started, so that their import runs beside it too.
-        with Alongside(lambda: built.check(site, site_dir)) as built_pages:
-            from haven.checks import sourcechecks
+    # A fresh build's pages are checked on a second core while the sources are read: both take about as long. The
+    # source checks are imported only once that has started, so that their import runs beside it too.
+    fresh = fingerprint.is_fresh(site, site_dir)
+    with Alongside(lambda: built.check(site, site_dir)) if fresh else contextlib.nullcontext() as built_pages:
+        from haven.checks import sourcechecks
 
-            content, findings = sourcechecks.read(site, today, strict, external)
-            if any(f.severity is Severity.ERROR for f in findings):
-                return findings, not_built
+        content, findings = sourcechecks.read(site, today, strict, external)
+        if any(f.severity is Severity.ERROR for f in findings):
+            return findings, not_built
+        if built_pages is not None:
             return sorted(findings + built_pages.result() + sourcechecks.published(content, site_dir, today)), None
-    from haven.checks import sourcechecks
-
-    content, findings = sourcechecks.read(site, today, strict, external)
-    if any(f.severity is Severity.ERROR for f in findings):
-        return findings, not_built
     # MkDocs' build machinery and its errors (which load click): only when a build is needed.
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 

@@ -30,13 +30,13 @@ def serve(config_path: Path, site: Site, lang: str | None, address: str = ADDRES
     from mkdocs.commands.serve import serve as mkdocs_serve  # MkDocs' build machinery: slow to import
 
     static_i18n.limit([], site, lang)  # an unknown language is refused before anything is built
-    _refuse_a_busy(address)
+    _refuse_a_busy_address(address)
     # MkDocs takes options given here over the file's, at every rebuild.
     plugins = with_preview_language(config_path, lang) if lang else None
     mkdocs_serve(str(config_path), livereload=True, dev_addr=address, plugins=plugins)
 
 
-def _refuse_a_busy(address: str) -> None:
+def _refuse_a_busy_address(address: str) -> None:
     """Stop before building when another server (often an earlier preview) holds the address: MkDocs would
     build the whole site first, then fail on it with an error of its own."""
     host, _, port = address.rpartition(":")

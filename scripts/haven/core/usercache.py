@@ -53,7 +53,8 @@ def kept_json(
     """What `make()` gives, kept as one JSON file in the folder `kind` under a digest of `key` (everything the
     result depends on). `from_json` raises ValueError, KeyError or TypeError on a value it could not have been
     given: a copy cut short or edited by hand is made again."""
-    path = folder(kind) / f"{hashlib.sha256(chr(0).join(key).encode()).hexdigest()}.json"
+    digest = hashlib.sha256("\0".join(key).encode()).hexdigest()
+    path = folder(kind) / f"{digest}.json"
     try:
         return from_json(json.loads(path.read_bytes()))
     except (OSError, ValueError, KeyError, TypeError):  # not kept yet, or not whole
